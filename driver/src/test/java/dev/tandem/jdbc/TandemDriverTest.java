@@ -1,0 +1,78 @@
+package dev.tandem.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.DriverPropertyInfo;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.Arrays;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+
+class TandemDriverTest {
+
+    @Test
+    void driverManager_findsTandemForTandemUrls_throughServiceRegistration() throws SQLException {
+        assertThat(DriverManager.getDriver("jdbc:tandem:h2:mem:x")).isInstanceOf(TandemDriver.class);
+        assertThat(DriverManager.getDriver("jdbc:h2:mem:x")).isNotInstanceOf(TandemDriver.class);
+    }
+
+    @Test
+    void connect_returnsNullForAnotherDriversUrl() throws SQLException {
+        assertThat(new TandemDriver().connect("jdbc:h2:mem:x", new Properties())).isNull();
+    }
+
+    @Test
+    void connect_removesTandemParametersBeforeTheRealDriverSeesThem() throws SQLException {
+        // H2 refuses settings it does not know, so this only connects if tandem.* was taken out
+        Properties info = new Properties();
+        info.setProperty("tandem.schemaVersion", "2");
+        try (Connection connection = DriverManager.getConnection(
+                "jdbc:tandem:h2:mem:driver;DB_CLOSE_DELAY=-1;tandem.client=billing", info)) {
+            TandemConnection tandem = connection.unwrap(TandemConnection.class);
+            assertThat(tandem.properties().client()).isEqualTo("billing");
+            assertThat(tandem.properties().schemaVersion()).isEqualTo(2);
+            assertThat(connection.getMetaData().getURL())
+                    .isEqualTo("jdbc:tandem:h2:mem:driver;DB_CLOSE_DELAY=-1;tandem.client=billing");
+        }
+    }
+
+    @Test
+    void connect_withoutARealDriver_saysWhichUrl_withItsPasswordMasked() {
+        assertThatThrownBy(() -> DriverManager.getConnection("jdbc:tandem:nosuchdb://db/app?password=s3cret"))
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("tandem: no JDBC driver accepts jdbc:nosuchdb://db/app?password=***")
+                .hasMessageNotContaining("s3cret")
+                .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("08001"));
+    }
+
+    @Test
+    void connect_refusesRoutingFile_untilRoutingExists() {
+        assertThatThrownBy(() -> DriverManager.getConnection("jdbc:tandem:h2:mem:x;tandem.config=routing.yaml"))
+                .isInstanceOf(SQLFeatureNotSupportedException.class);
+    }
+
+    @Test
+    void getPropertyInfo_listsTandemsPropertiesThenTheRealDrivers() throws SQLException {
+        DriverPropertyInfo[] info = new TandemDriver().getPropertyInfo("jdbc:tandem:h2:mem:x;tandem.client=a",
+                new Properties());
+        assertThat(Arrays.stream(info).map(p -> p.name))
+                .startsWith("tandem.config", "tandem.client", "tandem.schemaVersion", "tandem.reload");
+        assertThat(info[1].value).isEqualTo("a");
+        assertThat(info[3].value).isEqualTo("5");
+        assertThat(info).allSatisfy(p -> assertThat(p.description).isNotBlank());
+        assertThat(new TandemDriver().getPropertyInfo("jdbc:h2:mem:x", new Properties())).isEmpty();
+    }
+
+    @Test
+    void versions_comeFromTheBuild() {
+        TandemDriver driver = new TandemDriver();
+        assertThat(Version.VERSION).matches("\\d+\\.\\d+\\.\\d+.*");
+        assertThat(driver.getMajorVersion() + "." + driver.getMinorVersion() + ".").isSubstringOf(Version.VERSION + ".");
+        assertThat(driver.jdbcCompliant()).isFalse();
+    }
+}
