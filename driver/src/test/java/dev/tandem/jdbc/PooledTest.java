@@ -116,6 +116,20 @@ class PooledTest {
     }
 
     @Test
+    void hikari_passesTandemPropertiesFromDataSourceProperties() throws Exception {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:tandem:h2:mem:pooled_props;DB_CLOSE_DELAY=-1");
+        config.addDataSourceProperty("tandem.client", "checkout");
+        config.addDataSourceProperty("tandem.schemaVersion", "2");
+        config.setMaximumPoolSize(1);
+        try (HikariDataSource pool = new HikariDataSource(config); Connection connection = pool.getConnection()) {
+            TandemProperties properties = connection.unwrap(TandemConnection.class).properties();
+            assertThat(properties.client()).isEqualTo("checkout");
+            assertThat(properties.schemaVersion()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void hikari_withTandemDataSource_handsOutTandemConnections_thatUnwrapToTheVendorConnection() throws Exception {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:pooled_ds;DB_CLOSE_DELAY=-1");

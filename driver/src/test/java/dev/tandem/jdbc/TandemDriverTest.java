@@ -42,6 +42,75 @@ class TandemDriverTest {
     }
 
     @Test
+    void connect_givesTheRealDriverItsUrlAndProperties_withoutTandems() throws SQLException {
+        RecordingDriver real = new RecordingDriver();
+        DriverManager.registerDriver(real);
+        try {
+            Properties info = new Properties();
+            info.setProperty("user", "app");
+            info.setProperty("tandem.schemaVersion", "2");
+            try (Connection connection = DriverManager.getConnection(
+                    "jdbc:tandem:recording://db/app?tandem.client=billing&ssl=true;tandem.reload=0", info)) {
+                assertThat(connection).isInstanceOf(TandemConnection.class);
+                assertThat(((TandemConnection) connection).properties())
+                        .isEqualTo(new TandemProperties(null, "billing", 2, 0));
+            }
+            assertThat(real.url).isEqualTo("jdbc:recording://db/app?ssl=true");
+            assertThat(real.info).containsOnlyKeys("user");
+            assertThat(info).containsKey("tandem.schemaVersion"); // the caller's Properties are not changed
+        } finally {
+            DriverManager.deregisterDriver(real);
+        }
+    }
+
+    /** A driver for {@code jdbc:recording:} that remembers what it was asked to connect to. */
+    private static final class RecordingDriver implements java.sql.Driver {
+        String url;
+        Properties info;
+
+        @Override
+        public Connection connect(String url, Properties info) {
+            if (!acceptsURL(url)) {
+                return null;
+            }
+            this.url = url;
+            this.info = info;
+            return (Connection) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {Connection.class}, (proxy, method, args) -> null);
+        }
+
+        @Override
+        public boolean acceptsURL(String url) {
+            return url.startsWith("jdbc:recording:");
+        }
+
+        @Override
+        public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) {
+            return new DriverPropertyInfo[0];
+        }
+
+        @Override
+        public int getMajorVersion() {
+            return 1;
+        }
+
+        @Override
+        public int getMinorVersion() {
+            return 0;
+        }
+
+        @Override
+        public boolean jdbcCompliant() {
+            return false;
+        }
+
+        @Override
+        public java.util.logging.Logger getParentLogger() {
+            return null;
+        }
+    }
+
+    @Test
     void connect_withoutARealDriver_saysWhichUrl_withItsPasswordMasked() {
         assertThatThrownBy(() -> DriverManager.getConnection("jdbc:tandem:nosuchdb://db/app?password=s3cret"))
                 .isInstanceOf(SQLException.class)
