@@ -34,23 +34,27 @@ final class ClientInfo {
     }
 
     /**
-     * Replaces Tandem's properties with those in {@code properties} (JDBC: a property not listed is
-     * cleared) and returns the rest for the real driver. Checks every name before changing anything.
+     * What the real driver gets of {@code properties}: all but Tandem's keys (the same object when
+     * there are none). Checks every Tandem name first, so a bad one changes nothing anywhere.
      */
-    Properties replace(Properties properties) throws SQLClientInfoException {
-        Properties rest = null;
-        String newCohort = null;
+    Properties forDriver(Properties properties) throws SQLClientInfoException {
+        boolean any = false;
         for (String name : properties.stringPropertyNames()) {
             if (owns(name)) {
                 check(name);
-                newCohort = properties.getProperty(name);
-                if (rest == null) {
-                    rest = copyWithout(properties);
-                }
+                any = true;
             }
         }
-        cohort = newCohort;
-        return rest == null ? properties : rest;
+        return any ? copyWithout(properties) : properties;
+    }
+
+    /**
+     * Replaces Tandem's properties with those in {@code properties}; as JDBC says of
+     * {@code setClientInfo(Properties)}, a property not listed is cleared. Called once the real driver
+     * has accepted its part, so that a refusal there leaves the cohort as it was.
+     */
+    void replace(Properties properties) {
+        cohort = properties.getProperty(COHORT);
     }
 
     void addTo(Properties properties) {

@@ -39,6 +39,11 @@ public class TandemCallableStatement extends TandemPreparedStatement implements 
             T wrapped = (T) resultSet(rs);
             return wrapped;
         }
+        if (value instanceof Array array) {
+            @SuppressWarnings("unchecked")
+            T wrapped = (T) TandemArray.of(connection, array);
+            return wrapped;
+        }
         return value;
     }
 
@@ -155,7 +160,7 @@ public class TandemCallableStatement extends TandemPreparedStatement implements 
 
     @Override
     public Array getArray(int parameterIndex) throws SQLException {
-        return cs.getArray(parameterIndex);
+        return TandemArray.of(connection, cs.getArray(parameterIndex));
     }
 
     @Override
@@ -285,17 +290,17 @@ public class TandemCallableStatement extends TandemPreparedStatement implements 
 
     @Override
     public void setObject(String parameterName, Object x, int targetSqlType, int scale) throws SQLException {
-        cs.setObject(parameterName, x, targetSqlType, scale);
+        cs.setObject(parameterName, TandemArray.real(x), targetSqlType, scale);
     }
 
     @Override
     public void setObject(String parameterName, Object x, int targetSqlType) throws SQLException {
-        cs.setObject(parameterName, x, targetSqlType);
+        cs.setObject(parameterName, TandemArray.real(x), targetSqlType);
     }
 
     @Override
     public void setObject(String parameterName, Object x) throws SQLException {
-        cs.setObject(parameterName, x);
+        cs.setObject(parameterName, TandemArray.real(x));
     }
 
     @Override
@@ -415,7 +420,7 @@ public class TandemCallableStatement extends TandemPreparedStatement implements 
 
     @Override
     public Array getArray(String parameterName) throws SQLException {
-        return cs.getArray(parameterName);
+        return TandemArray.of(connection, cs.getArray(parameterName));
     }
 
     @Override
@@ -610,12 +615,12 @@ public class TandemCallableStatement extends TandemPreparedStatement implements 
 
     @Override
     public void setObject(String parameterName, Object x, SQLType targetSqlType, int scaleOrLength) throws SQLException {
-        cs.setObject(parameterName, x, targetSqlType, scaleOrLength);
+        cs.setObject(parameterName, TandemArray.real(x), targetSqlType, scaleOrLength);
     }
 
     @Override
     public void setObject(String parameterName, Object x, SQLType targetSqlType) throws SQLException {
-        cs.setObject(parameterName, x, targetSqlType);
+        cs.setObject(parameterName, TandemArray.real(x), targetSqlType);
     }
 
     @Override

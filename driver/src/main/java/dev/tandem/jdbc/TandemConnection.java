@@ -282,7 +282,8 @@ public class TandemConnection implements Connection {
 
     @Override
     public void setClientInfo(Properties properties) throws SQLClientInfoException {
-        delegate.setClientInfo(clientInfo.replace(properties));
+        delegate.setClientInfo(clientInfo.forDriver(properties));
+        clientInfo.replace(properties);
     }
 
     @Override
@@ -303,7 +304,7 @@ public class TandemConnection implements Connection {
 
     @Override
     public Array createArrayOf(String typeName, Object[] elements) throws SQLException {
-        return delegate.createArrayOf(typeName, elements);
+        return TandemArray.of(this, delegate.createArrayOf(typeName, elements));
     }
 
     @Override

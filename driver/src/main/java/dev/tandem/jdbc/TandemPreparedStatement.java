@@ -137,12 +137,12 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
 
     @Override
     public void setObject(int parameterIndex, Object x, int targetSqlType) throws SQLException {
-        ps.setObject(parameterIndex, x, targetSqlType);
+        ps.setObject(parameterIndex, TandemArray.real(x), targetSqlType);
     }
 
     @Override
     public void setObject(int parameterIndex, Object x) throws SQLException {
-        ps.setObject(parameterIndex, x);
+        ps.setObject(parameterIndex, TandemArray.real(x));
     }
 
     @Override
@@ -177,7 +177,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
 
     @Override
     public void setArray(int parameterIndex, Array x) throws SQLException {
-        ps.setArray(parameterIndex, x);
+        ps.setArray(parameterIndex, TandemArray.real(x));
     }
 
     @Override
@@ -257,7 +257,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
 
     @Override
     public void setObject(int parameterIndex, Object x, int targetSqlType, int scaleOrLength) throws SQLException {
-        ps.setObject(parameterIndex, x, targetSqlType, scaleOrLength);
+        ps.setObject(parameterIndex, TandemArray.real(x), targetSqlType, scaleOrLength);
     }
 
     @Override
@@ -312,12 +312,12 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
 
     @Override
     public void setObject(int parameterIndex, Object x, SQLType targetSqlType, int scaleOrLength) throws SQLException {
-        ps.setObject(parameterIndex, x, targetSqlType, scaleOrLength);
+        ps.setObject(parameterIndex, TandemArray.real(x), targetSqlType, scaleOrLength);
     }
 
     @Override
     public void setObject(int parameterIndex, Object x, SQLType targetSqlType) throws SQLException {
-        ps.setObject(parameterIndex, x, targetSqlType);
+        ps.setObject(parameterIndex, TandemArray.real(x), targetSqlType);
     }
 
     @Override

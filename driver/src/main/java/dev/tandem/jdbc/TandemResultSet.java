@@ -45,6 +45,11 @@ public class TandemResultSet implements ResultSet {
             T wrapped = (T) new TandemResultSet(connection, null, rs);
             return wrapped;
         }
+        if (value instanceof Array array) {
+            @SuppressWarnings("unchecked")
+            T wrapped = (T) TandemArray.of(connection, array);
+            return wrapped;
+        }
         return value;
     }
 
@@ -469,12 +474,12 @@ public class TandemResultSet implements ResultSet {
 
     @Override
     public void updateObject(int columnIndex, Object x, int scaleOrLength) throws SQLException {
-        delegate.updateObject(columnIndex, x, scaleOrLength);
+        delegate.updateObject(columnIndex, TandemArray.real(x), scaleOrLength);
     }
 
     @Override
     public void updateObject(int columnIndex, Object x) throws SQLException {
-        delegate.updateObject(columnIndex, x);
+        delegate.updateObject(columnIndex, TandemArray.real(x));
     }
 
     @Override
@@ -564,12 +569,12 @@ public class TandemResultSet implements ResultSet {
 
     @Override
     public void updateObject(String columnLabel, Object x, int scaleOrLength) throws SQLException {
-        delegate.updateObject(columnLabel, x, scaleOrLength);
+        delegate.updateObject(columnLabel, TandemArray.real(x), scaleOrLength);
     }
 
     @Override
     public void updateObject(String columnLabel, Object x) throws SQLException {
-        delegate.updateObject(columnLabel, x);
+        delegate.updateObject(columnLabel, TandemArray.real(x));
     }
 
     @Override
@@ -640,7 +645,7 @@ public class TandemResultSet implements ResultSet {
 
     @Override
     public Array getArray(int columnIndex) throws SQLException {
-        return delegate.getArray(columnIndex);
+        return TandemArray.of(connection, delegate.getArray(columnIndex));
     }
 
     @Override
@@ -665,7 +670,7 @@ public class TandemResultSet implements ResultSet {
 
     @Override
     public Array getArray(String columnLabel) throws SQLException {
-        return delegate.getArray(columnLabel);
+        return TandemArray.of(connection, delegate.getArray(columnLabel));
     }
 
     @Override
@@ -740,12 +745,12 @@ public class TandemResultSet implements ResultSet {
 
     @Override
     public void updateArray(int columnIndex, java.sql.Array x) throws SQLException {
-        delegate.updateArray(columnIndex, x);
+        delegate.updateArray(columnIndex, TandemArray.real(x));
     }
 
     @Override
     public void updateArray(String columnLabel, java.sql.Array x) throws SQLException {
-        delegate.updateArray(columnLabel, x);
+        delegate.updateArray(columnLabel, TandemArray.real(x));
     }
 
     @Override
@@ -1000,22 +1005,22 @@ public class TandemResultSet implements ResultSet {
 
     @Override
     public void updateObject(int columnIndex, Object x, SQLType targetSqlType, int scaleOrLength) throws SQLException {
-        delegate.updateObject(columnIndex, x, targetSqlType, scaleOrLength);
+        delegate.updateObject(columnIndex, TandemArray.real(x), targetSqlType, scaleOrLength);
     }
 
     @Override
     public void updateObject(String columnLabel, Object x, SQLType targetSqlType, int scaleOrLength) throws SQLException {
-        delegate.updateObject(columnLabel, x, targetSqlType, scaleOrLength);
+        delegate.updateObject(columnLabel, TandemArray.real(x), targetSqlType, scaleOrLength);
     }
 
     @Override
     public void updateObject(int columnIndex, Object x, SQLType targetSqlType) throws SQLException {
-        delegate.updateObject(columnIndex, x, targetSqlType);
+        delegate.updateObject(columnIndex, TandemArray.real(x), targetSqlType);
     }
 
     @Override
     public void updateObject(String columnLabel, Object x, SQLType targetSqlType) throws SQLException {
-        delegate.updateObject(columnLabel, x, targetSqlType);
+        delegate.updateObject(columnLabel, TandemArray.real(x), targetSqlType);
     }
 
     @Override

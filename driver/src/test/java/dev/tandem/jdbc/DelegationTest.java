@@ -6,6 +6,7 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
+import java.sql.Array;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -39,7 +40,7 @@ class DelegationTest {
             "getURL()"); // DatabaseMetaData: the jdbc:tandem: URL the application connected with
 
     private static final List<Class<?>> WRAPPED = List.of(Connection.class, Statement.class, PreparedStatement.class,
-            CallableStatement.class, ResultSet.class, DatabaseMetaData.class);
+            CallableStatement.class, ResultSet.class, DatabaseMetaData.class, Array.class);
 
     static Stream<Arguments> wrappers() {
         return Stream.of(
