@@ -1,0 +1,165 @@
+package dev.tandem.benchmarks;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/** Measures what Tandem without a routing file adds to plain prepared-statement JDBC calls against embedded H2. */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+// Warmup iterations of H2 are still several times slower after 3-4 s on 2 cores, hence 8 of them.
+// Four forks because fork-to-fork differences here are as large as the effect being looked for. A
+// fixed, pre-touched heap so that no fork pays page faults for fresh heap that another did not.
+// Together about 7 minutes on 2 cores.
+@Fork(value = 4, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
+@Warmup(iterations = 8, time = 1)
+@Measurement(iterations = 8, time = 1)
+public class PassThroughBenchmark {
+
+    static final int ROWS = 10_000;
+
+    private static final String SELECT_USER = "SELECT id, name, email, balance FROM users WHERE id = ?";
+    private static final String INSERT_EVENT = "INSERT INTO events(id, kind, payload) VALUES (?, ?, ?)";
+    private static final String UPDATE_BALANCE = "UPDATE users SET balance = balance + 1 WHERE id = ?";
+    private static final String PAYLOAD = "{\"order\":12345,\"status\":\"shipped\",\"carrier\":\"ups\"}";
+
+    // JMH normally gives each trial its own JVM, but with -f 0 trials share one; a fresh name keeps the
+    // raw and tandem databases apart and never reuses rows left by an earlier trial.
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+
+    @Param({"raw", "tandem"})
+    String driver;
+
+    private String h2Url;
+    private Connection connection;
+    private long key;
+    private long nextEventId;
+
+    @Setup(Level.Trial)
+    public void openDatabase() throws SQLException {
+        h2Url = "jdbc:h2:mem:bench_" + driver + "_" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1";
+        // Seeded through raw H2 whichever driver is measured, so both databases get identical content
+        // and Tandem's own code path is only exercised by the measured calls.
+        try (Connection seed = DriverManager.getConnection(h2Url)) {
+            seed(seed);
+        }
+        String url = switch (driver) {
+            case "raw" -> h2Url;
+            case "tandem" -> "jdbc:tandem:" + h2Url.substring("jdbc:".length());
+            default -> throw new IllegalArgumentException("driver must be raw or tandem, not " + driver);
+        };
+        connection = DriverManager.getConnection(url);
+        connection.setAutoCommit(true);
+        // A misconfigured classpath would quietly measure raw H2 twice; fail the trial instead.
+        boolean wrapped = !connection.getClass().getName().startsWith("org.h2.");
+        if (wrapped != driver.equals("tandem")) {
+            throw new IllegalStateException(driver + " got a " + connection.getClass().getName());
+        }
+        key = 0;
+        nextEventId = 0;
+    }
+
+    private static void seed(Connection seed) throws SQLException {
+        try (Statement ddl = seed.createStatement()) {
+            ddl.execute("CREATE TABLE users(id BIGINT PRIMARY KEY, name VARCHAR(64) NOT NULL, "
+                    + "email VARCHAR(128) NOT NULL, balance BIGINT NOT NULL)");
+            ddl.execute("CREATE TABLE events(id BIGINT PRIMARY KEY, kind VARCHAR(32) NOT NULL, "
+                    + "payload VARCHAR(256) NOT NULL)");
+        }
+        seed.setAutoCommit(false);
+        try (PreparedStatement insert = seed.prepareStatement("INSERT INTO users VALUES (?, ?, ?, ?)")) {
+            for (int id = 0; id < ROWS; id++) {
+                insert.setLong(1, id);
+                insert.setString(2, "user " + id);
+                insert.setString(3, "user" + id + "@example.com");
+                insert.setLong(4, 1_000L + id);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        seed.commit();
+        seed.setAutoCommit(true);
+    }
+
+    // Without this the events table would grow by millions of rows over a trial and later iterations
+    // would measure a bigger index and a fuller heap than earlier ones.
+    @Setup(Level.Iteration)
+    public void emptyEvents() throws SQLException {
+        try (Statement truncate = connection.createStatement()) {
+            truncate.execute("TRUNCATE TABLE events");
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void closeDatabase() throws SQLException {
+        connection.close();
+        // DB_CLOSE_DELAY=-1 keeps the database alive after its last connection; drop it so that trials
+        // sharing a JVM (-f 0) do not carry each other's heap.
+        try (Connection last = DriverManager.getConnection(h2Url); Statement shutdown = last.createStatement()) {
+            shutdown.execute("SHUTDOWN");
+        }
+    }
+
+    private long nextKey() {
+        long k = key;
+        key = k + 1 == ROWS ? 0 : k + 1;
+        return k;
+    }
+
+    // Each benchmark prepares its statement per operation, as JdbcTemplate and hand-written JDBC do, so
+    // the per-statement and per-result-set wrappers are part of what is measured.
+
+    @Benchmark
+    public void pointSelect(Blackhole bh) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(SELECT_USER)) {
+            ps.setLong(1, nextKey());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    bh.consume(rs.getLong(1));
+                    bh.consume(rs.getString(2));
+                    bh.consume(rs.getString(3));
+                    bh.consume(rs.getLong(4));
+                }
+            }
+        }
+    }
+
+    @Benchmark
+    public int insert() throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(INSERT_EVENT)) {
+            ps.setLong(1, nextEventId++);
+            ps.setString(2, "order.shipped");
+            ps.setString(3, PAYLOAD);
+            return ps.executeUpdate();
+        }
+    }
+
+    @Benchmark
+    public int updateByKey() throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(UPDATE_BALANCE)) {
+            ps.setLong(1, nextKey());
+            return ps.executeUpdate();
+        }
+    }
+}
