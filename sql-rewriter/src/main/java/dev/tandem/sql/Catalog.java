@@ -1,0 +1,23 @@
+package dev.tandem.sql;
+
+import java.util.List;
+
+/**
+ * The columns of a table, in order, as the database names them: what the rewriter needs to expand
+ * {@code *} and to tell which table an unqualified column belongs to. The driver fills it from
+ * {@code DatabaseMetaData}.
+ */
+@FunctionalInterface
+public interface Catalog {
+
+    /** Knows no table: every question that needs a column list is answered "cannot analyse". */
+    Catalog NONE = (schema, table) -> null;
+
+    /**
+     * The columns of {@code schema.table} in order, or null when the table is unknown.
+     *
+     * @param schema the schema as the statement or the connection's current schema gives it, or null
+     * @param table  the table's name as written in the statement or the routing file
+     */
+    List<String> columns(String schema, String table);
+}

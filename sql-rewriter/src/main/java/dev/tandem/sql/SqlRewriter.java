@@ -1,0 +1,97 @@
+package dev.tandem.sql;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import dev.tandem.sql.internal.Statements;
+
+/**
+ * Tandem's SQL analysis and read translation for one set of migrations and one database: finds the
+ * migrated tables a statement names and translates a read to be served from the other table, by
+ * splicing into the application's own text. Verdicts are cached per statement; a new routing gets a
+ * new rewriter, so the cache never outlives the mapping it was computed for.
+ */
+public final class SqlRewriter {
+
+    private static final int CACHE_SIZE = 10_000;
+
+    private final List<Migration> migrations;
+    private final Statements statements;
+    private final Cache<Key, Object> cache = Caffeine.newBuilder().maximumSize(CACHE_SIZE).build();
+
+    private record Key(String sql, Dialect dialect, String schema, Side servedFrom) {
+    }
+
+    /** A rewriter for {@code migrations}, resolving columns with {@code catalog}. */
+    public SqlRewriter(List<Migration> migrations, Catalog catalog) {
+        this.migrations = List.copyOf(migrations);
+        Set<String> names = new HashSet<>();
+        for (Migration migration : this.migrations) {
+            names.add(bare(migration.source().name()));
+            names.add(bare(migration.target().name()));
+        }
+        this.statements = new Statements(this.migrations, catalog, names);
+    }
+
+    /** Loads and runs the parser once; the first parse otherwise costs hundreds of milliseconds. */
+    public static void warm() {
+        Statements.warm();
+    }
+
+    /** The migrations this rewriter knows. */
+    public List<Migration> migrations() {
+        return migrations;
+    }
+
+    /**
+     * Whether {@code sql} may name a migrated table: a word scan, no parse. A statement for which this
+     * is false names none and needs no analysis.
+     */
+    public boolean mayNameMigratedTable(String sql) {
+        return statements.mayName(sql);
+    }
+
+    /** What {@code sql} is and which migrated tables it names, where. */
+    public Analysis analyze(String sql, Dialect dialect, String currentSchema) {
+        if (!statements.mayName(sql)) {
+            return new Analysis(Statements.kind(sql, dialect), List.of(), false, null);
+        }
+        Key key = new Key(sql, dialect, currentSchema, null);
+        return (Analysis) cache.get(key, k -> statements.analyze(sql, dialect, currentSchema));
+    }
+
+    /**
+     * {@code sql}, a read, translated to be served from {@code servedFrom}: every migrated table it
+     * names on the other side is replaced, with its columns, so that the rows, columns, labels and
+     * order are those the statement would give on its own tables. Refused, with the reason, when
+     * that cannot be done exactly.
+     */
+    public ReadRewrite read(String sql, Dialect dialect, String currentSchema, Side servedFrom) {
+        if (!statements.mayName(sql)) {
+            return ReadRewrite.of(sql);
+        }
+        Key key = new Key(sql, dialect, currentSchema, servedFrom);
+        return (ReadRewrite) cache.get(key, k -> {
+            Statements.Result result = statements.translate(sql, dialect, currentSchema, servedFrom);
+            return result.reason() != null ? ReadRewrite.refused(result.reason()) : ReadRewrite.of(result.sql());
+        });
+    }
+
+    /** How many verdicts are cached now. */
+    public long cachedVerdicts() {
+        return cache.estimatedSize();
+    }
+
+    private static String bare(String name) {
+        if (name.length() >= 2 && (name.charAt(0) == '"' || name.charAt(0) == '`')) {
+            return name.substring(1, name.length() - 1);
+        }
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+}

@@ -1,0 +1,161 @@
+package dev.tandem.sql.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.parser.SqlParseException;
+
+import dev.tandem.sql.Analysis;
+import dev.tandem.sql.Catalog;
+import dev.tandem.sql.Dialect;
+import dev.tandem.sql.Migration;
+import dev.tandem.sql.Side;
+import dev.tandem.sql.StatementKind;
+import dev.tandem.sql.TableReference;
+
+/** The uncached work behind {@code SqlRewriter}: mask, parse, walk, splice. */
+public final class Statements {
+
+    /** A translated statement, or the reason there is none. */
+    public record Result(String sql, String reason) {
+    }
+
+    private final List<Migration> migrations;
+    private final Catalog catalog;
+    private final WordScan scan;
+    private final Expressions expressions = new Expressions();
+
+    public Statements(List<Migration> migrations, Catalog catalog, Set<String> names) {
+        this.migrations = migrations;
+        this.catalog = catalog;
+        this.scan = new WordScan(names);
+    }
+
+    public static void warm() {
+        Parsing.warm();
+    }
+
+    public boolean mayName(String sql) {
+        return scan.mayName(sql);
+    }
+
+    public Analysis analyze(String sql, Dialect dialect, String currentSchema) {
+        StatementKind kind = kind(sql, dialect);
+        if (kind != StatementKind.READ && kind != StatementKind.WRITE) {
+            return new Analysis(kind, wordReferences(sql, dialect), false, null);
+        }
+        Masked masked = Masker.mask(sql, dialect);
+        boolean locking = masked.carved().stream().anyMatch(c -> c.kind() == Masked.Kind.LOCK);
+        Walker walker = new Walker(sql, dialect, currentSchema, migrations, catalog, null, expressions);
+        try {
+            for (SqlNode statement : Parsing.parse(masked.text(), dialect)) {
+                walker.statement(statement);
+            }
+        } catch (SqlParseException e) {
+            return new Analysis(kind, wordReferences(sql, dialect), locking, parseProblem(e));
+        } catch (Walker.Refusal e) {
+            return new Analysis(kind, walker.references, locking, e.getMessage());
+        }
+        List<TableReference> references = new ArrayList<>(walker.references);
+        references.sort(Comparator.comparingInt(TableReference::start));
+        return new Analysis(kind, references, locking, null);
+    }
+
+    public Result translate(String sql, Dialect dialect, String currentSchema, Side servedFrom) {
+        StatementKind kind = kind(sql, dialect);
+        if (kind != StatementKind.READ) {
+            return new Result(null, "not a read (" + kind.name().toLowerCase(Locale.ROOT) + ")");
+        }
+        SqlNodeList parsed;
+        try {
+            parsed = Parsing.parse(Masker.mask(sql, dialect).text(), dialect);
+        } catch (SqlParseException e) {
+            return new Result(null, parseProblem(e));
+        }
+        Walker walker = new Walker(sql, dialect, currentSchema, migrations, catalog, servedFrom, expressions);
+        try {
+            for (SqlNode statement : parsed) {
+                walker.statement(statement);
+            }
+        } catch (Walker.Refusal e) {
+            return new Result(null, e.getMessage());
+        }
+        return new Result(splice(sql, walker.edits), null);
+    }
+
+    /** Applies non-overlapping edits to the original text; every other byte stays as it was. */
+    static String splice(String sql, List<Walker.Edit> edits) {
+        if (edits.isEmpty()) {
+            return sql;
+        }
+        List<Walker.Edit> sorted = new ArrayList<>(edits);
+        sorted.sort(Comparator.comparingInt(Walker.Edit::start).thenComparingInt(Walker.Edit::end));
+        StringBuilder out = new StringBuilder(sql.length() + 32);
+        int at = 0;
+        for (Walker.Edit edit : sorted) {
+            if (edit.start() < at) {
+                throw new IllegalStateException("overlapping edits at " + edit.start() + " in: " + sql);
+            }
+            out.append(sql, at, edit.start()).append(edit.text());
+            at = edit.end();
+        }
+        return out.append(sql, at, sql.length()).toString();
+    }
+
+    private List<TableReference> wordReferences(String sql, Dialect dialect) {
+        List<TableReference> references = new ArrayList<>();
+        for (int[] span : scan.find(sql)) {
+            String word = sql.substring(span[0], span[1]);
+            for (Migration migration : migrations) {
+                for (Side side : Side.values()) {
+                    if (dialect.canonical(migration.table(side).name()).equals(dialect.canonical(word))) {
+                        references.add(new TableReference(migration, side, span[0], span[1]));
+                    }
+                }
+            }
+        }
+        return references;
+    }
+
+    private static String parseProblem(SqlParseException e) {
+        return "cannot parse: " + e.getMessage().lines().findFirst().orElse("").trim();
+    }
+
+    /** The statement's kind from its first keyword, after comments and opening parentheses. */
+    public static StatementKind kind(String sql, Dialect dialect) {
+        int i = 0;
+        int n = sql.length();
+        while (i < n) {
+            char c = sql.charAt(i);
+            if (Character.isWhitespace(c) || c == '(') {
+                i++;
+            } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-' || c == '#' && dialect == Dialect.MARIADB) {
+                while (i < n && sql.charAt(i) != '\n') {
+                    i++;
+                }
+            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
+                int close = sql.indexOf("*/", i + 2);
+                i = close < 0 ? n : close + 2;
+            } else {
+                break;
+            }
+        }
+        int start = i;
+        while (i < n && Character.isLetter(sql.charAt(i))) {
+            i++;
+        }
+        return switch (sql.substring(start, i).toUpperCase(Locale.ROOT)) {
+            case "SELECT", "WITH", "VALUES", "TABLE" -> StatementKind.READ;
+            case "INSERT", "UPDATE", "DELETE", "MERGE", "REPLACE", "UPSERT" -> StatementKind.WRITE;
+            case "CREATE", "ALTER", "DROP", "TRUNCATE", "RENAME", "COMMENT", "GRANT", "REVOKE" -> StatementKind.DDL;
+            case "SET", "USE", "BEGIN", "START", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE", "RESET", "SHOW",
+                    "DISCARD", "LOCK", "UNLOCK" -> StatementKind.SESSION;
+            default -> StatementKind.OTHER;
+        };
+    }
+}

@@ -1,0 +1,104 @@
+package dev.tandem.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class AnalysisTest {
+
+    private final SqlRewriter rewriter = new SqlRewriter(List.of(ReadRewriteTest.USERS), ReadRewriteTest.CATALOG);
+
+    private Analysis analyze(String sql) {
+        return rewriter.analyze(sql, Dialect.POSTGRESQL, null);
+    }
+
+    private static List<String> named(String sql, Analysis analysis) {
+        return analysis.references().stream()
+                .map(r -> r.side() + ":" + sql.substring(r.start(), r.end()))
+                .toList();
+    }
+
+    @Test
+    void read_namesEachMigratedTableWithItsSpanAndSide() {
+        String sql = "SELECT * FROM users u JOIN users_v2 v ON v.id = u.id JOIN orders o ON o.user_id = u.id";
+        Analysis analysis = analyze(sql);
+        assertThat(analysis.kind()).isEqualTo(StatementKind.READ);
+        assertThat(analysis.analysed()).isTrue();
+        assertThat(named(sql, analysis)).containsExactly("SOURCE:users", "TARGET:users_v2");
+    }
+
+    @Test
+    void schemaQualifiedName_spansTheSchemaToo() {
+        String sql = "SELECT id FROM app.users";
+        assertThat(named(sql, analyze(sql))).containsExactly("SOURCE:app.users");
+    }
+
+    @Test
+    void writes_areWrites_andNameTheirTargetTable() {
+        String insert = "INSERT INTO users (id, name) VALUES (?, ?)";
+        assertThat(analyze(insert).kind()).isEqualTo(StatementKind.WRITE);
+        assertThat(named(insert, analyze(insert))).containsExactly("SOURCE:users");
+        String update = "UPDATE users_v2 SET full_name = ? WHERE id IN (SELECT user_id FROM orders)";
+        assertThat(named(update, analyze(update))).containsExactly("TARGET:users_v2");
+        String delete = "DELETE FROM users WHERE id = ?";
+        assertThat(named(delete, analyze(delete))).containsExactly("SOURCE:users");
+    }
+
+    @Test
+    void ddlAndSessionStatements_areClassified_withoutParsing() {
+        assertThat(analyze("ALTER TABLE users ADD COLUMN x INT").kind()).isEqualTo(StatementKind.DDL);
+        assertThat(named("ALTER TABLE users ADD COLUMN x INT", analyze("ALTER TABLE users ADD COLUMN x INT")))
+                .containsExactly("SOURCE:users");
+        assertThat(analyze("TRUNCATE users").kind()).isEqualTo(StatementKind.DDL);
+        assertThat(analyze("SET search_path TO users").kind()).isEqualTo(StatementKind.SESSION);
+        assertThat(analyze("  /* hi */ (SELECT 1 FROM users)").kind()).isEqualTo(StatementKind.READ);
+    }
+
+    @Test
+    void lockingRead_isMarked() {
+        Analysis analysis = analyze("SELECT id FROM users WHERE id = ? FOR UPDATE");
+        assertThat(analysis.locking()).isTrue();
+        assertThat(analysis.references()).hasSize(1);
+        assertThat(analyze("SELECT id FROM users WHERE id = ?").locking()).isFalse();
+    }
+
+    @Test
+    void cteNamedLikeTheTable_isNotTheTable() {
+        String sql = "WITH users AS (SELECT 1 AS id) SELECT id FROM users";
+        assertThat(analyze(sql).references()).isEmpty();
+    }
+
+    @Test
+    void intervalsAndExtract_parse() {
+        // Calcite reaches commons-math3 for intervals; a missing class is an Error, not a parse failure
+        String sql = "SELECT EXTRACT(YEAR FROM created_at), id FROM users_v2 WHERE created_at > CURRENT_DATE - INTERVAL '1' DAY";
+        assertThat(analyze(sql).analysed()).isTrue();
+        assertThat(named(sql, analyze(sql))).containsExactly("TARGET:users_v2");
+    }
+
+    @Test
+    void statementThatDoesNotParse_saysWhy() {
+        Analysis analysis = analyze("SELECT FROM WHERE users");
+        assertThat(analysis.analysed()).isFalse();
+        assertThat(analysis.reason()).startsWith("cannot parse: ");
+    }
+
+    @Test
+    void statementNamingNoMigratedTable_isDecidedByTheWordScan() {
+        Analysis analysis = analyze("SELECT not even sql FROM orders_users_archive");
+        assertThat(analysis.namesNoMigratedTable()).isTrue();
+        assertThat(rewriter.mayNameMigratedTable("SELECT 1 FROM user_settings")).isFalse();
+        assertThat(rewriter.mayNameMigratedTable("SELECT 1 FROM \"Users\"")).isTrue();
+        assertThat(rewriter.cachedVerdicts()).isZero();
+    }
+
+    @Test
+    void verdicts_areCachedPerStatement() {
+        analyze("SELECT id FROM users");
+        analyze("SELECT id FROM users");
+        rewriter.read("SELECT id FROM users", Dialect.POSTGRESQL, null, Side.TARGET);
+        assertThat(rewriter.cachedVerdicts()).isEqualTo(2);
+    }
+}
