@@ -43,14 +43,4 @@ public enum Dialect {
             case H2 -> text.toUpperCase(Locale.ROOT);
         };
     }
-
-    /** The dialect of a JDBC URL's subprotocol ({@code postgresql}, {@code mariadb}, {@code mysql}, {@code h2}), or null. */
-    public static Dialect ofSubprotocol(String subprotocol) {
-        return switch (subprotocol.toLowerCase(Locale.ROOT)) {
-            case "postgresql", "pgsql" -> POSTGRESQL;
-            case "mariadb", "mysql" -> MARIADB;
-            case "h2" -> H2;
-            default -> null;
-        };
-    }
 }

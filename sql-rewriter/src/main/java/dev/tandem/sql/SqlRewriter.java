@@ -2,7 +2,6 @@ package dev.tandem.sql;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -87,11 +86,10 @@ public final class SqlRewriter {
         return cache.estimatedSize();
     }
 
+    /** The name without its quotes: the word scan ignores case, so a quoted name is found as written. */
     private static String bare(String name) {
-        if (name.length() >= 2 && (name.charAt(0) == '"' || name.charAt(0) == '`')) {
-            return name.substring(1, name.length() - 1);
-        }
-        return name.toLowerCase(Locale.ROOT);
+        boolean quoted = name.length() >= 2 && (name.charAt(0) == '"' || name.charAt(0) == '`');
+        return quoted ? name.substring(1, name.length() - 1) : name;
     }
 
 }

@@ -36,16 +36,6 @@ final class Expressions {
         return out.append(expression, at, expression.length()).toString();
     }
 
-    /** Checks that {@code expression} parses in {@code dialect}; returns why not, or null. */
-    static String problem(String expression, Dialect dialect) {
-        try {
-            locate(expression, dialect);
-            return null;
-        } catch (IllegalArgumentException e) {
-            return e.getMessage();
-        }
-    }
-
     private static int[] locate(String expression, Dialect dialect) {
         String text = PREFIX + expression;
         SqlNode node;
