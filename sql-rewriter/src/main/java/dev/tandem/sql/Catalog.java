@@ -3,9 +3,10 @@ package dev.tandem.sql;
 import java.util.List;
 
 /**
- * The columns of a table, in order, as the database names them: what the rewriter needs to expand
- * {@code *} and to tell which table an unqualified column belongs to. The driver fills it from
- * {@code DatabaseMetaData}.
+ * The columns of a table, in order, as the database stores their names: what the rewriter needs to
+ * expand {@code *} and to tell which table an unqualified column belongs to. The driver fills it from
+ * {@code DatabaseMetaData}; names are asked for and given in the stored form
+ * ({@link Dialect#canonicalTable}), so they can be passed to {@code getColumns} as they are.
  */
 @FunctionalInterface
 public interface Catalog {
@@ -16,8 +17,8 @@ public interface Catalog {
     /**
      * The columns of {@code schema.table} in order, or null when the table is unknown.
      *
-     * @param schema the schema as the statement or the connection's current schema gives it, or null
-     * @param table  the table's name as written in the statement or the routing file
+     * @param schema the schema as stored, from the statement or the connection's current schema, or null
+     * @param table  the table's name as stored
      */
     List<String> columns(String schema, String table);
 }

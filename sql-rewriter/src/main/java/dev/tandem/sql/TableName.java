@@ -25,14 +25,17 @@ public record TableName(String schema, String name) {
                 : new TableName(text.substring(0, dot).trim(), text.substring(dot + 1).trim());
     }
 
-    /** Whether an identifier {@code schema.name} or {@code name} in a statement names this table. */
+    /**
+     * Whether an identifier {@code schema.name} or {@code name} in a statement names this table.
+     *
+     * @param currentSchema the connection's current schema as the database stores it (not folded again), or null
+     */
     public boolean isNamedBy(Dialect dialect, String writtenSchema, String writtenName, String currentSchema) {
-        if (!dialect.canonical(name).equals(dialect.canonical(writtenName))) {
+        if (!dialect.canonicalTable(name).equals(dialect.canonicalTable(writtenName))) {
             return false;
         }
-        String expected = schema != null ? dialect.canonical(schema) : null;
-        String written = writtenSchema != null ? dialect.canonical(writtenSchema)
-                : currentSchema != null ? dialect.canonical(currentSchema) : null;
+        String expected = schema != null ? dialect.canonicalTable(schema) : null;
+        String written = writtenSchema != null ? dialect.canonicalTable(writtenSchema) : currentSchema;
         return expected == null || written == null || expected.equals(written);
     }
 

@@ -101,4 +101,48 @@ class AnalysisTest {
         rewriter.read("SELECT id FROM users", Dialect.POSTGRESQL, null, Side.TARGET);
         assertThat(rewriter.cachedVerdicts()).isEqualTo(2);
     }
+
+    @Test
+    void severalStatements_areCounted_andAStringIsAReadOnlyWhenEveryStatementIs() {
+        String reads = "SELECT id FROM users WHERE id = 1; SELECT full_name FROM users_v2;";
+        Analysis analysis = analyze(reads);
+        assertThat(analysis.statements()).isEqualTo(2);
+        assertThat(analysis.kind()).isEqualTo(StatementKind.READ);
+        assertThat(named(reads, analysis)).containsExactly("SOURCE:users", "TARGET:users_v2");
+
+        String mixed = "SELECT id FROM users; UPDATE users SET name = 'x' WHERE id = 1";
+        assertThat(analyze(mixed).kind()).isEqualTo(StatementKind.WRITE);
+        assertThat(named(mixed, analyze(mixed))).containsExactly("SOURCE:users", "SOURCE:users");
+        assertThat(analyze("SET search_path TO app; SELECT id FROM users").kind()).isEqualTo(StatementKind.SESSION);
+        assertThat(analyze("DELETE FROM users; DROP TABLE users").kind()).isEqualTo(StatementKind.DDL);
+    }
+
+    @Test
+    void semicolonsInStringsCommentsAndQuotedNames_doNotSplit() {
+        assertThat(analyze("SELECT id FROM users WHERE name = 'a;b' /* ; */ -- ;\n").statements()).isEqualTo(1);
+        assertThat(analyze("SELECT \"a;b\" FROM users;  ;\n -- done").statements()).isEqualTo(1);
+        assertThat(rewriter.analyze("SELECT `a;b`, 'x\\';y' FROM users # ;", Dialect.MARIADB, null).statements())
+                .isEqualTo(1);
+        assertThat(analyze("SELECT $$;$$ FROM users").statements()).isEqualTo(1);
+    }
+
+    @Test
+    void mariadbWithCaseSensitiveTableNames_tellsUsersFromusers() {
+        String sql = "SELECT u.id FROM Users u JOIN users v ON v.id = u.id";
+        assertThat(named(sql, rewriter.analyze(sql, Dialect.MARIADB, null))).containsExactly("SOURCE:users");
+        assertThat(named(sql, rewriter.analyze(sql, Dialect.MARIADB_LOWER_CASE_TABLES, null)))
+                .containsExactly("SOURCE:Users", "SOURCE:users");
+    }
+
+    @Test
+    void currentSchema_decidesWhichTableAnUnqualifiedNameIs() {
+        Migration qualified = new Migration("app-users", TableName.parse("app.users"), TableName.parse("app.users_v2"),
+                List.of("id"), List.of());
+        SqlRewriter inApp = new SqlRewriter(List.of(qualified), Catalog.NONE);
+        assertThat(inApp.analyze("SELECT id FROM users", Dialect.POSTGRESQL, "app").references()).hasSize(1);
+        assertThat(inApp.analyze("SELECT id FROM users", Dialect.POSTGRESQL, "other").references()).isEmpty();
+        assertThat(inApp.analyze("SELECT id FROM APP.users", Dialect.POSTGRESQL, "other").references()).hasSize(1);
+        assertThat(inApp.analyze("SELECT id FROM users", Dialect.H2, "APP").references()).hasSize(1);
+        assertThat(inApp.analyze("SELECT id FROM users", Dialect.MARIADB, "App").references()).isEmpty();
+    }
 }

@@ -13,19 +13,14 @@ import org.junit.jupiter.api.Test;
  */
 class ReadRewriteTest {
 
-    static final Migration USERS = new Migration("users-v2", TableName.parse("users"), TableName.parse("users_v2"),
-            List.of("id"), List.of(
-                    new ColumnMapping.Rename("name", "full_name"),
-                    new ColumnMapping.SourceOnly("legacy_flag"),
-                    new ColumnMapping.Computed("status", "status_code", "CAST(status AS VARCHAR(8))",
-                            "CAST(status_code AS INT)")));
+    static final Migration USERS = TestDatabase.USERS;
 
     static final Map<String, List<String>> TABLES = Map.of(
             "users", List.of("id", "name", "email", "status", "legacy_flag"),
             "users_v2", List.of("id", "full_name", "email", "status_code", "created_at"),
             "orders", List.of("order_id", "user_id", "total"));
 
-    static final Catalog CATALOG = (schema, table) -> TABLES.get(table.toLowerCase(java.util.Locale.ROOT));
+    static final Catalog CATALOG = TestDatabase.catalog(TABLES);
 
     private final SqlRewriter rewriter = new SqlRewriter(List.of(USERS), CATALOG);
 
@@ -175,15 +170,23 @@ class ReadRewriteTest {
     }
 
     @Test
-    void naturalJoin_isRefused() {
-        rewrite("SELECT total FROM users NATURAL JOIN orders").isRefused("NATURAL JOIN");
+    void naturalJoin_isWrittenOutAsTheUsingJoinItMeansToday() {
+        Catalog withUserId = (schema, table) -> table.equals("users")
+                ? List.of("id", "name", "email", "status", "legacy_flag", "user_id") : TABLES.get(table);
+        SqlRewriter other = new SqlRewriter(List.of(USERS), withUserId);
+        assertThat(other.read("SELECT email, total FROM users NATURAL LEFT JOIN orders o", Dialect.POSTGRESQL, null,
+                Side.TARGET).sql())
+                .isEqualTo("SELECT email, total FROM users_v2 users LEFT JOIN orders o USING (user_id)");
+        rewrite("SELECT total FROM users NATURAL JOIN orders").isRefused("share no column");
+        rewrite("SELECT u.id FROM users u NATURAL JOIN users_v2 v").is("SELECT u.id FROM users_v2 u JOIN users_v2 v USING (id, email)");
+        rewrite("SELECT 1 FROM orders NATURAL JOIN user_roles NATURAL JOIN users").isRefused("with another join");
     }
 
     @Test
     void usingJoinOnAnUnchangedColumn_isKept() {
         rewrite("SELECT email FROM users JOIN orders USING (id)")
                 .is("SELECT email FROM users_v2 users JOIN orders USING (id)");
-        rewrite("SELECT email FROM users JOIN orders USING (name)").isRefused("USING (name)");
+        rewrite("SELECT email FROM users JOIN orders USING (name)").isRefused("the join matches on name");
     }
 
     @Test
@@ -204,5 +207,31 @@ class ReadRewriteTest {
         rewrite("SELECT `name` FROM `users` WHERE id = ?").in(Dialect.MARIADB)
                 .is("SELECT full_name AS `name` FROM users_v2 `users` WHERE id = ?");
         rewrite("SELECT NAME FROM USERS").in(Dialect.H2).is("SELECT full_name AS NAME FROM users_v2 USERS");
+    }
+
+    @Test
+    void severalReadsInOneString_areEachTranslated() {
+        rewrite("SELECT name FROM users WHERE id = 1; SELECT u.name FROM users u;")
+                .is("SELECT full_name AS name FROM users_v2 users WHERE id = 1; SELECT u.full_name AS name FROM users_v2 u;");
+        rewrite("SELECT name FROM users; DELETE FROM users").isRefused("not a read (write)");
+    }
+
+    @Test
+    void mariadbTableNames_keepTheirCase_butColumnsDoNot() {
+        rewrite("SELECT NAME FROM users WHERE ID = 1").in(Dialect.MARIADB)
+                .is("SELECT full_name AS NAME FROM users_v2 users WHERE ID = 1");
+        rewrite("SELECT name FROM Users").in(Dialect.MARIADB).is("SELECT name FROM Users");
+        rewrite("SELECT U.name FROM users u").in(Dialect.MARIADB_LOWER_CASE_TABLES)
+                .is("SELECT U.full_name AS name FROM users_v2 u");
+    }
+
+    @Test
+    void starExpansion_quotesAStoredNameThatWouldNotReadBack() {
+        Catalog mixedCase = (schema, table) -> table.equals("users") ? List.of("id", "Nick Name", "email") : null;
+        Migration users = new Migration("users-v2", USERS.source(), USERS.target(), USERS.key(),
+                List.of(new ColumnMapping.Rename("email", "mail")));
+        SqlRewriter other = new SqlRewriter(List.of(users), mixedCase);
+        assertThat(other.read("SELECT * FROM users", Dialect.POSTGRESQL, null, Side.TARGET).sql())
+                .isEqualTo("SELECT users.id, users.\"Nick Name\", users.mail AS email FROM users_v2 users");
     }
 }

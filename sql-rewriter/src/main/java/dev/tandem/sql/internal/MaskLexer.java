@@ -60,7 +60,7 @@ final class MaskLexer {
         switch (c) {
             case '-':
                 // MySQL starts a comment only where -- is followed by white space, a control character or the end
-                if (c1 == '-' && (dialect != Dialect.MARIADB || at(i + 2) <= ' ')) {
+                if (c1 == '-' && (!dialect.mariadb() || at(i + 2) <= ' ')) {
                     return token(Tok.COMMENT, lineEnd(i));
                 }
                 if (c1 == '>' && dialect != Dialect.H2) {
@@ -68,7 +68,7 @@ final class MaskLexer {
                 }
                 break;
             case '#':
-                if (dialect == Dialect.MARIADB) {
+                if (dialect.mariadb()) {
                     return token(Tok.COMMENT, lineEnd(i));
                 }
                 if (dialect == Dialect.POSTGRESQL) {
@@ -85,11 +85,11 @@ final class MaskLexer {
                 }
                 break;
             case '\'':
-                return string(i, i, dialect == Dialect.MARIADB);
+                return string(i, i, dialect.mariadb());
             case '"':
-                return dialect == Dialect.MARIADB ? string(i, i, true) : quoted(i);
+                return dialect.mariadb() ? string(i, i, true) : quoted(i);
             case '`':
-                if (dialect == Dialect.MARIADB) {
+                if (dialect.mariadb()) {
                     return quoted(i);
                 }
                 break;
@@ -124,7 +124,7 @@ final class MaskLexer {
                 }
                 break;
             case ':':
-                if (c1 == '=' && dialect == Dialect.MARIADB) {
+                if (c1 == '=' && dialect.mariadb()) {
                     return token(Tok.ASSIGN, i + 2);
                 }
                 break;
@@ -167,7 +167,7 @@ final class MaskLexer {
 
     private boolean isWordStart(char c) {
         // MySQL lets a name begin with $; PostgreSQL uses a leading $ for parameters and dollar quotes
-        return Character.isLetter(c) || c == '_' || (c == '$' && dialect == Dialect.MARIADB);
+        return Character.isLetter(c) || c == '_' || (c == '$' && dialect.mariadb());
     }
 
     private static boolean isWordPart(char c) {
@@ -185,7 +185,7 @@ final class MaskLexer {
             j++;
         }
         if (at(j) == '\'' && isStringPrefix(i, j)) {
-            boolean backslash = dialect == Dialect.MARIADB || (j - i == 1 && (s.charAt(i) == 'E' || s.charAt(i) == 'e'));
+            boolean backslash = dialect.mariadb() || (j - i == 1 && (s.charAt(i) == 'E' || s.charAt(i) == 'e'));
             return string(i, j, backslash);
         }
         if (j - i == 1 && (s.charAt(i) == 'U' || s.charAt(i) == 'u') && at(j) == '&' && at(j + 1) == '\'') {
@@ -196,7 +196,7 @@ final class MaskLexer {
 
     /** Whether a name written right against a quote makes the two one literal: {@code E'…'}, {@code _utf8mb4'…'}. */
     private boolean isStringPrefix(int from, int to) {
-        if (dialect == Dialect.MARIADB && s.charAt(from) == '_') {
+        if (dialect.mariadb() && s.charAt(from) == '_') {
             return true;
         }
         if (to - from != 1) {

@@ -145,7 +145,7 @@ public final class Masker {
             head = w;
             return end;
         }
-        if (head != null && dialect == Dialect.MARIADB && isModifier(w)) {
+        if (head != null && dialect.mariadb() && isModifier(w)) {
             if (w.equals("DISTINCTROW")) {
                 write(start, end, "DISTINCT");
             } else if (!w.equals("DISTINCT") && !w.equals("ALL")) {
@@ -189,7 +189,7 @@ public final class Masker {
             case "ON":
                 return "INSERT".equals(verb()) ? upsert(start, end) : end;
             case "AS":
-                return dialect == Dialect.MARIADB && "INSERT".equals(verb()) && prevKind == Tok.CLOSE
+                return dialect.mariadb() && "INSERT".equals(verb()) && prevKind == Tok.CLOSE
                         && rowAliasBeforeUpsert(end) ? carve(Kind.ON_DUPLICATE_KEY, start, clauseEnd(end, BEFORE_RETURNING)) : end;
             case "DISTINCT":
                 return distinctOn(end);
@@ -204,7 +204,7 @@ public final class Masker {
             case "COLLATE":
                 return collate(start, end);
             default:
-                return dialect == Dialect.MARIADB ? mysqlKeyword(w, start, end) : end;
+                return dialect.mariadb() ? mysqlKeyword(w, start, end) : end;
         }
     }
 
@@ -356,7 +356,7 @@ public final class Masker {
     /** Masks the punctuation Calcite reads differently: PostgreSQL's {@code int[]}, MySQL's {@code 5--1}. */
     private int otherChar(int i, int end) {
         char c = src.charAt(i);
-        if (c == '-' && dialect == Dialect.MARIADB && lex.at(i + 1) == '-') {
+        if (c == '-' && dialect.mariadb() && lex.at(i + 1) == '-') {
             // MySQL needs a space after -- to start a comment; Calcite would comment out the rest of the line
             out[i + 1] = ' ';
             return i + 2;

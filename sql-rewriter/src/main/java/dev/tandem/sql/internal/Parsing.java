@@ -27,7 +27,7 @@ public final class Parsing {
             CONFIGS.put(dialect, SqlParser.config()
                     .withParserFactory(SqlBabelParserImpl.FACTORY)
                     .withConformance(SqlConformanceEnum.BABEL)
-                    .withQuoting(dialect == Dialect.MARIADB ? Quoting.BACK_TICK : Quoting.DOUBLE_QUOTE)
+                    .withQuoting(dialect.quote() == '`' ? Quoting.BACK_TICK : Quoting.DOUBLE_QUOTE)
                     .withUnquotedCasing(Casing.UNCHANGED)
                     .withQuotedCasing(Casing.UNCHANGED)
                     .withCaseSensitive(false));

@@ -47,8 +47,9 @@ public final class Statements {
     public Analysis analyze(String sql, Dialect dialect, String currentSchema) {
         StatementKind kind = kind(sql, dialect);
         if (kind != StatementKind.READ && kind != StatementKind.WRITE) {
-            return new Analysis(kind, wordReferences(sql, dialect), false, null);
+            return new Analysis(kind, count(sql, dialect), wordReferences(sql, dialect), false, null);
         }
+        int count = count(sql, dialect);
         Masked masked = Masker.mask(sql, dialect);
         boolean locking = masked.carved().stream().anyMatch(c -> c.kind() == Masked.Kind.LOCK);
         Walker walker = new Walker(sql, dialect, currentSchema, migrations, catalog, null, expressions);
@@ -57,13 +58,13 @@ public final class Statements {
                 walker.statement(statement);
             }
         } catch (SqlParseException e) {
-            return new Analysis(kind, wordReferences(sql, dialect), locking, parseProblem(e));
+            return new Analysis(kind, count, wordReferences(sql, dialect), locking, parseProblem(e));
         } catch (Walker.Refusal e) {
-            return new Analysis(kind, walker.references, locking, e.getMessage());
+            return new Analysis(kind, count, walker.references, locking, e.getMessage());
         }
         List<TableReference> references = new ArrayList<>(walker.references);
         references.sort(Comparator.comparingInt(TableReference::start));
-        return new Analysis(kind, references, locking, null);
+        return new Analysis(kind, count, references, locking, null);
     }
 
     public Result translate(String sql, Dialect dialect, String currentSchema, Side servedFrom) {
@@ -113,7 +114,7 @@ public final class Statements {
             String word = sql.substring(span[0], span[1]);
             for (Migration migration : migrations) {
                 for (Side side : Side.values()) {
-                    if (dialect.canonical(migration.table(side).name()).equals(dialect.canonical(word))) {
+                    if (dialect.canonicalTable(migration.table(side).name()).equals(dialect.canonicalTable(word))) {
                         references.add(new TableReference(migration, side, span[0], span[1]));
                     }
                 }
@@ -126,15 +127,76 @@ public final class Statements {
         return "cannot parse: " + e.getMessage().lines().findFirst().orElse("").trim();
     }
 
-    /** The statement's kind from its first keyword, after comments and opening parentheses. */
+    /**
+     * The kind of a string of one or more statements: the kind of each, from its first keyword; a
+     * string mixing kinds takes the one that asks most of routing (DDL, then write, session, other,
+     * read), so that only a string of reads alone is ever served as a read.
+     */
     public static StatementKind kind(String sql, Dialect dialect) {
+        List<int[]> pieces = split(sql, dialect);
+        if (pieces.size() == 1) {
+            return firstKind(sql, dialect);
+        }
+        StatementKind strongest = null;
+        for (int[] piece : pieces) {
+            StatementKind kind = firstKind(sql.substring(piece[0], piece[1]), dialect);
+            if (strongest == null || STRENGTH.indexOf(kind) < STRENGTH.indexOf(strongest)) {
+                strongest = kind;
+            }
+        }
+        return strongest;
+    }
+
+    private static final List<StatementKind> STRENGTH = List.of(StatementKind.DDL, StatementKind.WRITE,
+            StatementKind.SESSION, StatementKind.OTHER, StatementKind.READ);
+
+    /** How many statements {@code sql} holds: pieces between semicolons outside strings and comments that hold more than space and comments. */
+    public static int count(String sql, Dialect dialect) {
+        return split(sql, dialect).size();
+    }
+
+    /**
+     * The spans of the statements in {@code sql}, split at semicolons that are not inside a string,
+     * a quoted name or a comment; pieces holding only space and comments are dropped, except that a
+     * text with no statement at all is one (empty) piece.
+     */
+    static List<int[]> split(String sql, Dialect dialect) {
+        if (sql.indexOf(';') < 0) {
+            return List.of(new int[] {0, sql.length()});
+        }
+        MaskLexer lexer = new MaskLexer(sql, dialect);
+        List<int[]> pieces = new ArrayList<>();
+        int start = 0;
+        boolean content = false;
+        int i = 0;
+        while (true) {
+            MaskLexer.Tok token = lexer.lex(i);
+            if (token == MaskLexer.Tok.END || token == MaskLexer.Tok.SEMI) {
+                if (content) {
+                    pieces.add(new int[] {start, i});
+                }
+                if (token == MaskLexer.Tok.END) {
+                    break;
+                }
+                start = lexer.end;
+                content = false;
+            } else if (token != MaskLexer.Tok.SPACE && token != MaskLexer.Tok.COMMENT) {
+                content = true;
+            }
+            i = lexer.end;
+        }
+        return pieces.isEmpty() ? List.of(new int[] {0, sql.length()}) : pieces;
+    }
+
+    /** The kind of one statement from its first keyword, after comments and opening parentheses. */
+    private static StatementKind firstKind(String sql, Dialect dialect) {
         int i = 0;
         int n = sql.length();
         while (i < n) {
             char c = sql.charAt(i);
             if (Character.isWhitespace(c) || c == '(') {
                 i++;
-            } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-' || c == '#' && dialect == Dialect.MARIADB) {
+            } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-' || c == '#' && dialect.mariadb()) {
                 while (i < n && sql.charAt(i) != '\n') {
                     i++;
                 }

@@ -139,7 +139,7 @@ final class Walker {
             Scope scope = new Scope(outer);
             for (SqlNode item : with.withList) {
                 SqlWithItem withItem = (SqlWithItem) item;
-                scope.ctes.add(dialect.canonical(text(withItem.name)));
+                scope.ctes.add(dialect.canonicalTable(text(withItem.name)));
                 query(withItem.query, scope);
             }
             return query(with.body, scope);
@@ -244,9 +244,15 @@ final class Walker {
         if (node instanceof SqlIdentifier id) {
             table(id, null, scope);
         } else if (node instanceof SqlJoin join) {
+            int before = scope.relations.size();
             from(join.getLeft(), scope, outer);
+            int middle = scope.relations.size();
             from(join.getRight(), scope, outer);
-            if (join.isNatural() || join.getConditionType() == JoinConditionType.USING) {
+            if (join.isNatural()) {
+                scope.coalescingJoin = true;
+                naturalJoin(join, scope.relations.subList(before, middle),
+                        scope.relations.subList(middle, scope.relations.size()), scope);
+            } else if (join.getConditionType() == JoinConditionType.USING) {
                 scope.coalescingJoin = true;
                 usingJoin(join, scope);
             } else {
@@ -261,7 +267,7 @@ final class Walker {
                 Scope derived = query(inner, isLateral(inner) ? scope : outer);
                 List<String> columns = call.operandCount() > 2 ? names(call.getOperandList().subList(2,
                         call.operandCount())) : outputColumns(inner, derived);
-                scope.relations.add(new Relation(dialect.canonical(text(alias)), text(alias), null, null, null,
+                scope.relations.add(new Relation(dialect.canonicalTable(text(alias)), text(alias), null, null, null,
                         null, columns));
             }
         } else if (node instanceof SqlCall call && call.getKind() == SqlKind.LATERAL) {
@@ -278,32 +284,72 @@ final class Walker {
     }
 
     private void usingJoin(SqlJoin join, Scope scope) {
-        boolean migrated = scope.relations.stream().anyMatch(r -> translates(r));
-        if (!migrated) {
+        if (scope.relations.stream().noneMatch(this::translates)) {
             return;
         }
-        if (join.isNatural()) {
-            throw new Refusal("a NATURAL JOIN with a migrated table joins on whichever columns the two tables"
-                    + " share, and those change with the table; write the join with ON or USING");
-        }
         for (SqlNode column : (SqlNodeList) join.getCondition()) {
-            String name = text(column);
-            for (Relation relation : scope.relations) {
-                if (translates(relation) && !translatedName(relation, name).equals(dialect.canonical(name))) {
-                    throw new Refusal("USING (" + name + ") joins on a column that is named differently in "
-                            + relation.migration.table(relation.side.other()) + "; write the join with ON");
-                }
+            usingColumn(text(column), scope.relations);
+        }
+    }
+
+    /** A column a USING or NATURAL join matches on must keep its name on the side served from. */
+    private void usingColumn(String name, List<Relation> relations) {
+        for (Relation relation : relations) {
+            if (translates(relation) && !translatedName(relation, name).equals(dialect.canonical(name))) {
+                throw new Refusal("the join matches on " + name + ", which is named differently in "
+                        + relation.migration.table(relation.side.other()) + "; write the join with ON");
             }
         }
+    }
+
+    /**
+     * A NATURAL join matches on whichever columns its two sides share, and a migrated table's columns
+     * change with the side it is served from; so it is written out as the USING join it means today,
+     * with the columns the catalog gives for the tables as the statement names them.
+     */
+    private void naturalJoin(SqlJoin join, List<Relation> left, List<Relation> right, Scope scope) {
+        if (left.stream().noneMatch(this::translates) && right.stream().noneMatch(this::translates)) {
+            return;
+        }
+        if (left.size() != 1 || right.size() != 1) {
+            throw new Refusal("a NATURAL JOIN of a migrated table with another join cannot be written out;"
+                    + " write the join with ON or USING");
+        }
+        List<String> leftColumns = columns(left.get(0));
+        List<String> rightColumns = columns(right.get(0));
+        if (leftColumns == null || rightColumns == null) {
+            throw new Refusal("a NATURAL JOIN with a migrated table needs the columns of both tables, and the"
+                    + " catalog does not know them; write the join with ON or USING");
+        }
+        List<String> shared = new ArrayList<>();
+        for (String column : leftColumns) {
+            if (contains(rightColumns, dialect.canonical(column))) {
+                shared.add(dialect.identifier(column));
+            }
+        }
+        if (shared.isEmpty()) {
+            throw new Refusal("a NATURAL JOIN of tables that share no column is a cross join; write it as one");
+        }
+        for (String column : shared) {
+            usingColumn(column, scope.relations);
+        }
+        int natural = offsets.start(join.isNaturalNode().getParserPosition());
+        int after = natural + "NATURAL".length();
+        while (after < sql.length() && Character.isWhitespace(sql.charAt(after))) {
+            after++;
+        }
+        edits.add(new Edit(natural, after, ""));
+        int end = offsets.end(join.getRight().getParserPosition());
+        edits.add(new Edit(end, end, " USING (" + String.join(", ", shared) + ")"));
     }
 
     private void table(SqlIdentifier id, SqlIdentifier alias, Scope scope) {
         int parts = id.names.size();
         String written = text(id.getComponent(parts - 1));
         String writtenSchema = parts > 1 ? text(id.getComponent(parts - 2)) : null;
-        String name = alias != null ? dialect.canonical(text(alias)) : dialect.canonical(written);
+        String name = dialect.canonicalTable(alias != null ? text(alias) : written);
         String qualifier = alias != null ? text(alias) : written;
-        if (parts == 1 && scope.isCte(dialect.canonical(written))) {
+        if (parts == 1 && scope.isCte(dialect.canonicalTable(written))) {
             scope.relations.add(new Relation(name, qualifier, null, null, null, null, null));
             return;
         }
@@ -387,7 +433,7 @@ final class Walker {
                         + "; the catalog does not know it");
             }
             for (int i = 0; i < columns.size(); i++) {
-                String column = columns.get(i);
+                String column = dialect.identifier(columns.get(i));
                 list.append(i == 0 ? "" : ", ").append(translatedColumn(relation, relation.qualifier, column));
                 if (!translatedName(relation, column).equals(dialect.canonical(column))) {
                     list.append(" AS ").append(column);
@@ -452,7 +498,7 @@ final class Walker {
 
     private Relation qualified(SqlIdentifier id, Scope scope) {
         int parts = id.names.size();
-        String qualifier = dialect.canonical(text(id.getComponent(parts - 2)));
+        String qualifier = dialect.canonicalTable(text(id.getComponent(parts - 2)));
         for (Scope s = scope; s != null; s = s.parent) {
             for (Relation relation : s.relations) {
                 if (relation.name.equals(qualifier)) {
@@ -513,9 +559,9 @@ final class Walker {
     private List<String> columns(Relation relation) {
         if (!relation.columnsLooked) {
             relation.columnsLooked = true;
-            String schema = relation.schema != null ? relation.schema
-                    : relation.table.schema() != null ? relation.table.schema() : currentSchema;
-            relation.columns = catalog.columns(schema, relation.table.name());
+            String schema = relation.schema != null ? dialect.canonicalTable(relation.schema)
+                    : relation.table.schema() != null ? dialect.canonicalTable(relation.table.schema()) : currentSchema;
+            relation.columns = catalog.columns(schema, dialect.canonicalTable(relation.table.name()));
         }
         return relation.columns;
     }
@@ -543,7 +589,8 @@ final class Walker {
         }
         if (mapping == null) {
             List<String> sourceColumns = catalog.columns(migration.source().schema() != null
-                    ? migration.source().schema() : currentSchema, migration.source().name());
+                    ? dialect.canonicalTable(migration.source().schema()) : currentSchema,
+                    dialect.canonicalTable(migration.source().name()));
             if (sourceColumns != null && !contains(sourceColumns, dialect.canonical(column))) {
                 throw new Refusal("column " + column + " of " + migration.target() + " is not in "
                         + migration.source());
