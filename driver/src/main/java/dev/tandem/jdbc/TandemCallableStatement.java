@@ -27,8 +27,8 @@ public class TandemCallableStatement extends TandemPreparedStatement implements 
 
     private final CallableStatement cs;
 
-    TandemCallableStatement(TandemConnection connection, CallableStatement delegate) {
-        super(connection, delegate);
+    TandemCallableStatement(TandemConnection connection, CallableStatement delegate, String sql) {
+        super(connection, delegate, sql);
         this.cs = delegate;
     }
 

@@ -12,9 +12,12 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Properties;
 import java.util.ServiceLoader;
+import java.util.concurrent.CompletableFuture;
 import java.util.logging.Logger;
 
 import org.slf4j.LoggerFactory;
+
+import dev.tandem.sql.SqlRewriter;
 
 /**
  * The {@code jdbc:tandem:} driver: wraps the real driver named by the rest of the URL. Registered with
@@ -32,6 +35,22 @@ public final class TandemDriver implements Driver {
         }
         LOG.info("tandem: driver {} registered", Version.VERSION);
     }
+
+    /**
+     * The SQL parser, loaded and run once on a daemon thread as soon as the driver is: its first
+     * parse costs hundreds of milliseconds of class loading, which no application statement should
+     * wait for. Done (or failed, which only means the first routed statement pays instead) when the
+     * future completes.
+     */
+    static final CompletableFuture<Void> PARSER_WARM = CompletableFuture.runAsync(SqlRewriter::warm, task -> {
+        Thread thread = new Thread(task, "tandem-parser-warm-up");
+        thread.setDaemon(true);
+        thread.start();
+    }).whenComplete((ignored, failure) -> {
+        if (failure != null) {
+            LOG.debug("tandem: warming the SQL parser failed: {}", failure.toString());
+        }
+    });
 
     @Override
     public Connection connect(String url, Properties info) throws SQLException {

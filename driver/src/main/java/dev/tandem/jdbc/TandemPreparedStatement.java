@@ -28,19 +28,30 @@ import java.util.Calendar;
 public class TandemPreparedStatement extends TandemStatement implements PreparedStatement {
 
     private final PreparedStatement ps;
+    /** Whether running the statement may change the current schema ({@code SET search_path = ?}, …). */
+    private final boolean changesSchema;
 
-    TandemPreparedStatement(TandemConnection connection, PreparedStatement delegate) {
+    TandemPreparedStatement(TandemConnection connection, PreparedStatement delegate, String sql) {
         super(connection, delegate);
         this.ps = delegate;
+        this.changesSchema = Session.mayChangeSchema(sql) || sql.indexOf(';') >= 0;
+    }
+
+    private void executing() {
+        if (changesSchema) {
+            connection.session.forgetSchema();
+        }
     }
 
     @Override
     public ResultSet executeQuery() throws SQLException {
+        executing();
         return resultSet(ps.executeQuery());
     }
 
     @Override
     public int executeUpdate() throws SQLException {
+        executing();
         return ps.executeUpdate();
     }
 
@@ -147,11 +158,13 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
 
     @Override
     public boolean execute() throws SQLException {
+        executing();
         return ps.execute();
     }
 
     @Override
     public void addBatch() throws SQLException {
+        executing();
         ps.addBatch();
     }
 
@@ -322,6 +335,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
 
     @Override
     public long executeLargeUpdate() throws SQLException {
+        executing();
         return ps.executeLargeUpdate();
     }
 

@@ -49,9 +49,9 @@ class DelegationTest {
                 Arguments.of(Statement.class, (Function<Object, Object>) real ->
                         new TandemStatement(connection(), (Statement) real)),
                 Arguments.of(PreparedStatement.class, (Function<Object, Object>) real ->
-                        new TandemPreparedStatement(connection(), (PreparedStatement) real)),
+                        new TandemPreparedStatement(connection(), (PreparedStatement) real, "")),
                 Arguments.of(CallableStatement.class, (Function<Object, Object>) real ->
-                        new TandemCallableStatement(connection(), (CallableStatement) real)),
+                        new TandemCallableStatement(connection(), (CallableStatement) real, "")),
                 Arguments.of(ResultSet.class, (Function<Object, Object>) real ->
                         new TandemResultSet(connection(), null, (ResultSet) real)),
                 Arguments.of(DatabaseMetaData.class, (Function<Object, Object>) real ->

@@ -1,0 +1,123 @@
+package dev.tandem.jdbc;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import dev.tandem.sql.Catalog;
+
+/**
+ * The rewriter's {@link Catalog} for one database, read from {@code DatabaseMetaData.getColumns}
+ * through a connection of Tandem's own, never the application's: a lookup must not run inside the
+ * application's transaction, where PostgreSQL would refuse it after an error and where it would
+ * hold metadata locks. Column lists are kept a minute, so that a column added by a migration is
+ * seen soon without asking the database for every statement; {@link #forget()} drops them at once.
+ *
+ * <p>Names are taken and given as the database stores them. The table name is escaped before it
+ * is used as a pattern ({@code users_v2} would otherwise also match {@code usersXv2}), and the rows
+ * are filtered by exact name as well. When no schema is given and the table exists in more than
+ * one, the answer is "unknown", never one of them picked at random.
+ */
+final class MetaDataCatalog implements Catalog, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MetaDataCatalog.class);
+
+    /** Opens a connection to the database the catalog describes. */
+    @FunctionalInterface
+    interface Opener {
+        Connection open() throws SQLException;
+    }
+
+    private record Key(String schema, String table) {
+    }
+
+    private final Opener opener;
+    private final boolean catalogIsSchema;
+    private final Cache<Key, Optional<List<String>>> cache;
+    private Connection connection;
+
+    /**
+     * @param opener          how to reach the database
+     * @param catalogIsSchema true on MariaDB and MySQL, whose databases {@code DatabaseMetaData} calls catalogs
+     */
+    MetaDataCatalog(Opener opener, boolean catalogIsSchema) {
+        this.opener = opener;
+        this.catalogIsSchema = catalogIsSchema;
+        this.cache = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(1)).build();
+    }
+
+    @Override
+    public List<String> columns(String schema, String table) {
+        return cache.get(new Key(schema, table), key -> Optional.ofNullable(lookUp(key))).orElse(null);
+    }
+
+    /** Drops every column list, after DDL. */
+    void forget() {
+        cache.invalidateAll();
+    }
+
+    private synchronized List<String> lookUp(Key key) {
+        try {
+            if (connection == null || connection.isClosed()) {
+                connection = opener.open();
+            }
+            DatabaseMetaData meta = connection.getMetaData();
+            String escape = meta.getSearchStringEscape();
+            String tablePattern = escaped(key.table(), escape);
+            String schemaPattern = key.schema() == null ? null : escaped(key.schema(), escape);
+            List<String> columns = new ArrayList<>();
+            String foundIn = null;
+            try (ResultSet rows = catalogIsSchema ? meta.getColumns(key.schema(), null, tablePattern, "%")
+                    : meta.getColumns(null, schemaPattern, tablePattern, "%")) {
+                while (rows.next()) {
+                    String schema = rows.getString(catalogIsSchema ? "TABLE_CAT" : "TABLE_SCHEM");
+                    if (!key.table().equals(rows.getString("TABLE_NAME"))
+                            || key.schema() != null && !key.schema().equals(schema)) {
+                        continue;
+                    }
+                    if (foundIn != null && !foundIn.equals(schema)) {
+                        LOG.debug("tandem: table {} is in more than one schema; its columns are not known", key.table());
+                        return null;
+                    }
+                    foundIn = schema;
+                    columns.add(rows.getString("COLUMN_NAME"));
+                }
+            }
+            return columns.isEmpty() ? null : List.copyOf(columns);
+        } catch (SQLException e) {
+            LOG.debug("tandem: could not read the columns of {}: {}", key.table(), e.getMessage());
+            close();
+            return null;
+        }
+    }
+
+    private static String escaped(String name, String escape) {
+        if (escape == null || escape.isEmpty()) {
+            return name;
+        }
+        return name.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
+    }
+
+    @Override
+    public synchronized void close() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                LOG.debug("tandem: closing the catalog's connection failed: {}", e.getMessage());
+            }
+            connection = null;
+        }
+    }
+}
