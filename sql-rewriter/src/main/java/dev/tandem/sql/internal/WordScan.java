@@ -13,7 +13,8 @@ import java.util.Set;
 public final class WordScan {
 
     private final String[] words;
-    private final char[] firsts;
+    /** For each ASCII character, whether a name may start with it, in either case. */
+    private final boolean[] first = new boolean[128];
 
     /** Scans for {@code names}: bare table names, unquoted, in any case. */
     public WordScan(Set<String> names) {
@@ -22,9 +23,12 @@ public final class WordScan {
             lower.add(name.toLowerCase(Locale.ROOT));
         }
         words = lower.toArray(new String[0]);
-        firsts = new char[words.length];
-        for (int i = 0; i < words.length; i++) {
-            firsts[i] = words[i].charAt(0);
+        for (String word : words) {
+            char c = word.charAt(0);
+            if (c < 128) {
+                first[c] = true;
+                first[Character.toUpperCase(c)] = true;
+            }
         }
     }
 
@@ -43,28 +47,44 @@ public final class WordScan {
         return found;
     }
 
+    /**
+     * The offset of the next name at or after {@code from}, which must not be inside a word. Goes a
+     * word at a time: a word whose first letter starts no name, or whose length is no name's, is
+     * skipped without comparing a character of it.
+     */
     private int next(String sql, int from, int[] length) {
         int n = sql.length();
-        for (int i = from; i < n; i++) {
-            char c = Character.toLowerCase(sql.charAt(i));
-            for (int w = 0; w < words.length; w++) {
-                if (c == firsts[w] && sql.regionMatches(true, i, words[w], 0, words[w].length())
-                        && !isWordChar(sql, i - 1) && !isWordChar(sql, i + words[w].length())) {
-                    if (length != null) {
-                        length[0] = words[w].length();
+        int i = from;
+        while (i < n) {
+            char c = sql.charAt(i);
+            if (!isWordChar(c)) {
+                i++;
+                continue;
+            }
+            int end = i + 1;
+            while (end < n && isWordChar(sql.charAt(end))) {
+                end++;
+            }
+            if (c >= 128 || first[c]) {
+                int wordLength = end - i;
+                for (String word : words) {
+                    if (word.length() == wordLength && sql.regionMatches(true, i, word, 0, wordLength)) {
+                        if (length != null) {
+                            length[0] = wordLength;
+                        }
+                        return i;
                     }
-                    return i;
                 }
             }
+            i = end;
         }
         return -1;
     }
 
-    private static boolean isWordChar(String sql, int at) {
-        if (at < 0 || at >= sql.length()) {
-            return false;
+    private static boolean isWordChar(char c) {
+        if (c < 128) {
+            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '$';
         }
-        char c = sql.charAt(at);
-        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+        return Character.isLetterOrDigit(c);
     }
 }
