@@ -52,7 +52,7 @@ public final class Statements {
         int count = count(sql, dialect);
         Masked masked = Masker.mask(sql, dialect);
         boolean locking = masked.carved().stream().anyMatch(c -> c.kind() == Masked.Kind.LOCK);
-        Walker walker = new Walker(sql, dialect, currentSchema, migrations, catalog, null, expressions);
+        Walker walker = new Walker(sql, masked, dialect, currentSchema, migrations, catalog, null, expressions);
         try {
             for (SqlNode statement : Parsing.parse(masked.text(), dialect)) {
                 walker.statement(statement);
@@ -72,13 +72,17 @@ public final class Statements {
         if (kind != StatementKind.READ) {
             return new Result(null, "not a read (" + kind.name().toLowerCase(Locale.ROOT) + ")");
         }
+        if (dialect.mariadb() && (sql.contains("/*!") || sql.contains("/*M!"))) {
+            return new Result(null, "MariaDB runs the SQL inside /*! … */ comments, which Tandem does not read");
+        }
         SqlNodeList parsed;
+        Masked masked = Masker.mask(sql, dialect);
         try {
-            parsed = Parsing.parse(Masker.mask(sql, dialect).text(), dialect);
+            parsed = Parsing.parse(masked.text(), dialect);
         } catch (SqlParseException e) {
             return new Result(null, parseProblem(e));
         }
-        Walker walker = new Walker(sql, dialect, currentSchema, migrations, catalog, servedFrom, expressions);
+        Walker walker = new Walker(sql, masked, dialect, currentSchema, migrations, catalog, servedFrom, expressions);
         try {
             for (SqlNode statement : parsed) {
                 walker.statement(statement);
@@ -98,7 +102,12 @@ public final class Statements {
         sorted.sort(Comparator.comparingInt(Walker.Edit::start).thenComparingInt(Walker.Edit::end));
         StringBuilder out = new StringBuilder(sql.length() + 32);
         int at = 0;
+        Walker.Edit previous = null;
         for (Walker.Edit edit : sorted) {
+            if (edit.equals(previous)) {
+                continue; // a node the parser shares between two places (the operand of a simple CASE)
+            }
+            previous = edit;
             if (edit.start() < at) {
                 throw new IllegalStateException("overlapping edits at " + edit.start() + " in: " + sql);
             }
@@ -108,9 +117,33 @@ public final class Statements {
         return out.append(sql, at, sql.length()).toString();
     }
 
+    /**
+     * The migrated tables a statement that is not parsed names, found by the word scan and kept only
+     * where the lexer sees a name (a word or a quoted name), not a string or a comment.
+     */
     private List<TableReference> wordReferences(String sql, Dialect dialect) {
         List<TableReference> references = new ArrayList<>();
-        for (int[] span : scan.find(sql)) {
+        List<int[]> found = scan.find(sql);
+        if (found.isEmpty()) {
+            return references;
+        }
+        MaskLexer lexer = new MaskLexer(sql, dialect);
+        List<int[]> names = new ArrayList<>();
+        for (int i = 0, next = 0; next < found.size(); i = lexer.end) {
+            MaskLexer.Tok token = lexer.lex(i);
+            if (token == MaskLexer.Tok.END) {
+                break;
+            }
+            while (next < found.size() && found.get(next)[0] < lexer.end) {
+                int[] span = found.get(next++);
+                if (token == MaskLexer.Tok.WORD && span[0] == i && span[1] == lexer.end) {
+                    names.add(span);
+                } else if (token == MaskLexer.Tok.QUOTED && span[0] == i + 1 && span[1] == lexer.end - 1) {
+                    names.add(new int[] {i, lexer.end});
+                }
+            }
+        }
+        for (int[] span : names) {
             String word = sql.substring(span[0], span[1]);
             for (Migration migration : migrations) {
                 for (Side side : Side.values()) {
@@ -188,36 +221,53 @@ public final class Statements {
         return pieces.isEmpty() ? List.of(new int[] {0, sql.length()}) : pieces;
     }
 
-    /** The kind of one statement from its first keyword, after comments and opening parentheses. */
+    /**
+     * The kind of one statement from its first keyword, after comments and opening parentheses; a
+     * WITH whose body or CTEs change rows ({@code WITH d AS (DELETE … RETURNING …) SELECT …}) is a write.
+     */
     private static StatementKind firstKind(String sql, Dialect dialect) {
+        MaskLexer lexer = new MaskLexer(sql, dialect);
         int i = 0;
-        int n = sql.length();
-        while (i < n) {
-            char c = sql.charAt(i);
-            if (Character.isWhitespace(c) || c == '(') {
-                i++;
-            } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-' || c == '#' && dialect.mariadb()) {
-                while (i < n && sql.charAt(i) != '\n') {
-                    i++;
-                }
-            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-                int close = sql.indexOf("*/", i + 2);
-                i = close < 0 ? n : close + 2;
-            } else {
-                break;
-            }
+        MaskLexer.Tok token = lexer.lex(i);
+        while (token == MaskLexer.Tok.SPACE || token == MaskLexer.Tok.COMMENT || token == MaskLexer.Tok.OPEN) {
+            i = lexer.end;
+            token = lexer.lex(i);
         }
-        int start = i;
-        while (i < n && Character.isLetter(sql.charAt(i))) {
-            i++;
+        if (token != MaskLexer.Tok.WORD) {
+            return StatementKind.OTHER;
         }
-        return switch (sql.substring(start, i).toUpperCase(Locale.ROOT)) {
-            case "SELECT", "WITH", "VALUES", "TABLE" -> StatementKind.READ;
+        String word = sql.substring(i, lexer.end).toUpperCase(Locale.ROOT);
+        return switch (word) {
+            case "WITH" -> changesRows(sql, lexer, lexer.end) ? StatementKind.WRITE : StatementKind.READ;
+            case "SELECT", "VALUES", "TABLE" -> StatementKind.READ;
             case "INSERT", "UPDATE", "DELETE", "MERGE", "REPLACE", "UPSERT" -> StatementKind.WRITE;
             case "CREATE", "ALTER", "DROP", "TRUNCATE", "RENAME", "COMMENT", "GRANT", "REVOKE" -> StatementKind.DDL;
             case "SET", "USE", "BEGIN", "START", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE", "RESET", "SHOW",
                     "DISCARD", "LOCK", "UNLOCK" -> StatementKind.SESSION;
             default -> StatementKind.OTHER;
         };
+    }
+
+    /** Whether a WITH statement holds INSERT, DELETE, MERGE, or an UPDATE that is not {@code FOR [NO KEY] UPDATE}. */
+    private static boolean changesRows(String sql, MaskLexer lexer, int from) {
+        String previous = "";
+        for (int i = from; ; i = lexer.end) {
+            MaskLexer.Tok token = lexer.lex(i);
+            if (token == MaskLexer.Tok.END) {
+                return false;
+            }
+            if (token != MaskLexer.Tok.WORD) {
+                if (token != MaskLexer.Tok.SPACE && token != MaskLexer.Tok.COMMENT) {
+                    previous = "";
+                }
+                continue;
+            }
+            String word = sql.substring(i, lexer.end).toUpperCase(Locale.ROOT);
+            if (word.equals("INSERT") || word.equals("DELETE") || word.equals("MERGE")
+                    || word.equals("UPDATE") && !previous.equals("FOR") && !previous.equals("KEY")) {
+                return true;
+            }
+            previous = word;
+        }
     }
 }

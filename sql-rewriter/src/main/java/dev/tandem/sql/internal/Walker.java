@@ -80,6 +80,8 @@ final class Walker {
         final Set<String> ctes = new HashSet<>();
         final Set<String> aliases = new HashSet<>();
         boolean coalescingJoin;
+        /** The columns USING and NATURAL joins merged into one: a column in two tables, named once. */
+        final Set<String> merged = new HashSet<>();
 
         Scope(Scope parent) {
             this.parent = parent;
@@ -101,15 +103,19 @@ final class Walker {
     private final String currentSchema;
     private final List<Migration> migrations;
     private final Catalog catalog;
+    private final List<Masked.Carve> distinctOns;
+    /** The query of the EXISTS being walked, whose select list means nothing. */
+    private SqlNode existsQuery;
     private final Side servedFrom; // null: analysis only
     private final Expressions expressions;
 
     final List<TableReference> references = new ArrayList<>();
     final List<Edit> edits = new ArrayList<>();
 
-    Walker(String sql, Dialect dialect, String currentSchema, List<Migration> migrations, Catalog catalog,
-            Side servedFrom, Expressions expressions) {
+    Walker(String sql, Masked masked, Dialect dialect, String currentSchema, List<Migration> migrations,
+            Catalog catalog, Side servedFrom, Expressions expressions) {
         this.sql = sql;
+        this.distinctOns = masked.carved().stream().filter(c -> c.kind() == Masked.Kind.DISTINCT_ON).toList();
         this.offsets = new Parsing.Offsets(sql);
         this.dialect = dialect;
         this.currentSchema = currentSchema;
@@ -132,15 +138,27 @@ final class Walker {
         }
         if (node instanceof SqlOrderBy orderBy) {
             Scope inner = query(orderBy.query, outer);
-            orderList(orderBy.orderList, inner != null ? inner : outer);
+            if (!(orderBy.query instanceof SqlCall call && isSetOperation(call))) {
+                orderList(orderBy.orderList, inner != null ? inner : outer);
+            } // ORDER BY after UNION names output columns, whose labels the translation keeps
             return inner;
         }
         if (node instanceof SqlWith with) {
             Scope scope = new Scope(outer);
             for (SqlNode item : with.withList) {
                 SqlWithItem withItem = (SqlWithItem) item;
-                scope.ctes.add(dialect.canonicalTable(text(withItem.name)));
+                String name = dialect.canonicalTable(text(withItem.name));
+                if (dialect == Dialect.H2 && namesMigratedTable(name)) {
+                    throw new Refusal("H2 resolves a common table expression named like a table (" + text(withItem.name)
+                            + ") to the table in some places; name it differently");
+                }
+                boolean recursive = withItem.recursive != null && withItem.recursive.booleanValue();
+                if (recursive) {
+                    scope.ctes.add(name);
+                }
+                // a CTE that is not recursive does not see itself: its own name inside is the table
                 query(withItem.query, scope);
+                scope.ctes.add(name);
             }
             return query(with.body, scope);
         }
@@ -199,6 +217,7 @@ final class Walker {
     }
 
     private Scope select(SqlSelect select, Scope outer) {
+        boolean columnsUnused = select == existsQuery;
         Scope scope = new Scope(outer);
         if (select.getFrom() != null) {
             from(select.getFrom(), scope, outer);
@@ -208,7 +227,11 @@ final class Walker {
                 scope.aliases.add(dialect.canonical(text(call.operand(1))));
             }
         }
+        distinctOn(select, scope);
         for (SqlNode item : select.getSelectList()) {
+            if (columnsUnused && item instanceof SqlIdentifier id && id.isStar()) {
+                continue; // EXISTS (SELECT * …) never looks at the columns
+            }
             selectItem(item, scope);
         }
         expression(select.getWhere(), scope);
@@ -236,6 +259,17 @@ final class Walker {
             }
             expression(item, scope);
         }
+    }
+
+    private boolean namesMigratedTable(String canonicalName) {
+        for (Migration migration : migrations) {
+            for (Side side : Side.values()) {
+                if (dialect.canonicalTable(migration.table(side).name()).equals(canonicalName)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     // ------------------------------------------------------------------ FROM
@@ -285,9 +319,13 @@ final class Walker {
 
     private void usingJoin(SqlJoin join, Scope scope) {
         if (scope.relations.stream().noneMatch(this::translates)) {
+            for (SqlNode column : (SqlNodeList) join.getCondition()) {
+                scope.merged.add(dialect.canonical(text(column)));
+            }
             return;
         }
         for (SqlNode column : (SqlNodeList) join.getCondition()) {
+            scope.merged.add(dialect.canonical(text(column)));
             usingColumn(text(column), scope.relations);
         }
     }
@@ -331,6 +369,7 @@ final class Walker {
             throw new Refusal("a NATURAL JOIN of tables that share no column is a cross join; write it as one");
         }
         for (String column : shared) {
+            scope.merged.add(dialect.canonical(column));
             usingColumn(column, scope.relations);
         }
         int natural = offsets.start(join.isNaturalNode().getParserPosition());
@@ -384,23 +423,103 @@ final class Walker {
             star(id, scope);
             return;
         }
-        if (item instanceof SqlIdentifier id) {
-            Relation relation = column(id, scope);
-            if (relation != null && translates(relation)) {
-                String label = text(id.getComponent(id.names.size() - 1));
-                if (!translatedName(relation, label).equals(dialect.canonical(label))) {
-                    // the result keeps the label the application asked for
-                    edits.add(new Edit(offsets.end(id.getParserPosition()), offsets.end(id.getParserPosition()),
-                            " AS " + label));
-                }
-            }
-            return;
-        }
         if (item instanceof SqlCall call && call.getKind() == SqlKind.AS) {
             expression(call.operand(0), scope);
             return;
         }
+        if (item instanceof SqlIdentifier id) {
+            Relation relation = column(id, scope);
+            String label = text(id.getComponent(id.names.size() - 1));
+            if (relation != null && translates(relation)
+                    && !translatedName(relation, label).equals(dialect.canonical(label))) {
+                // the result keeps the label the application asked for
+                int end = spanWithParentheses(id)[1];
+                edits.add(new Edit(end, end, " AS " + label));
+            }
+            return;
+        }
+        int before = edits.size();
         expression(item, scope);
+        if (edits.size() == before) {
+            return;
+        }
+        // the item now reads another column or an expression: keep the label the database gave it
+        int[] span = spanWithParentheses(item);
+        SqlNode named = item;
+        while (named instanceof SqlCall call && call.getKind() == SqlKind.CAST && dialect == Dialect.POSTGRESQL) {
+            named = call.operand(0); // PostgreSQL names a cast after what it casts
+        }
+        if (named instanceof SqlIdentifier id) {
+            String label = text(id.getComponent(id.names.size() - 1));
+            edits.add(new Edit(span[1], span[1], " AS " + label));
+        } else if (dialect.mariadb()) {
+            String label = sql.substring(span[0], span[1]);
+            if (label.indexOf('?') >= 0 || label.length() > 256) {
+                // with a ? the label holds the value bound to it (the driver substitutes it before sending)
+                throw new Refusal("the unnamed select item " + label + " is labelled with its own text, which"
+                        + " the translation changes; name it with AS");
+            }
+            edits.add(new Edit(span[1], span[1], " AS `" + label.replace("`", "``") + "`"));
+        } else if (dialect == Dialect.H2) {
+            throw new Refusal("H2 labels the unnamed select item " + sql.substring(span[0], span[1])
+                    + " with its own rendering of it, which the translation changes; name it with AS");
+        }
+        // PostgreSQL labels any other expression after its function or operator, which stays
+    }
+
+    /** The span of a select item, with parentheses that enclose it alone. */
+    private int[] spanWithParentheses(SqlNode node) {
+        int start = offsets.start(node.getParserPosition());
+        int end = offsets.end(node.getParserPosition());
+        while (true) {
+            int before = start - 1;
+            while (before >= 0 && Character.isWhitespace(sql.charAt(before))) {
+                before--;
+            }
+            int after = end;
+            while (after < sql.length() && Character.isWhitespace(sql.charAt(after))) {
+                after++;
+            }
+            if (before < 0 || after >= sql.length() || sql.charAt(before) != '(' || sql.charAt(after) != ')') {
+                return new int[] {start, end};
+            }
+            start = before;
+            end = after + 1;
+        }
+    }
+
+    /**
+     * PostgreSQL's {@code DISTINCT ON (…)}, which the masker blanks because Calcite cannot read it:
+     * its expressions are parsed on their own, at their own offsets, and resolved like ORDER BY.
+     */
+    private void distinctOn(SqlSelect select, Scope scope) {
+        if (distinctOns.isEmpty() || select.getSelectList().isEmpty()) {
+            return;
+        }
+        int from = offsets.start(select.getParserPosition());
+        int to = offsets.start(select.getSelectList().get(0).getParserPosition());
+        for (Masked.Carve carve : distinctOns) {
+            if (carve.start() <= from || carve.start() >= to) {
+                continue;
+            }
+            int open = sql.indexOf('(', carve.start());
+            char[] probe = new char[sql.length()];
+            for (int i = 0; i < probe.length; i++) {
+                char c = sql.charAt(i);
+                probe[i] = c == '\n' || c == '\r' ? c : ' ';
+            }
+            "SELECT".getChars(0, 6, probe, 0);
+            sql.getChars(open + 1, carve.end() - 1, probe, open + 1);
+            try {
+                SqlNodeList parsed = Parsing.parse(Masker.mask(new String(probe), dialect).text(), dialect);
+                orderList(((SqlSelect) parsed.get(0)).getSelectList(), scope);
+            } catch (org.apache.calcite.sql.parser.SqlParseException | RuntimeException e) {
+                if (e instanceof Refusal refusal) {
+                    throw refusal;
+                }
+                throw new Refusal("cannot read DISTINCT ON " + carve.in(sql));
+            }
+        }
     }
 
     private void star(SqlIdentifier id, Scope scope) {
@@ -461,6 +580,10 @@ final class Walker {
             query(node, scope);
         } else if (node instanceof SqlCall call && call.getKind() == SqlKind.AS) {
             expression(call.operand(0), scope);
+        } else if (node instanceof SqlCall call && call.getKind() == SqlKind.EXISTS) {
+            SqlNode query = call.operand(0);
+            existsQuery = query instanceof SqlOrderBy orderBy ? orderBy.query : query;
+            query(query, scope);
         } else if (node instanceof SqlCall call) {
             for (SqlNode operand : call.getOperandList()) {
                 expression(operand, scope);
@@ -476,16 +599,22 @@ final class Walker {
         int parts = id.names.size();
         String column = text(id.getComponent(parts - 1));
         Relation relation = parts == 1 ? unqualified(column, scope) : qualified(id, scope);
+        if (relation == null && parts == 1) {
+            wholeRow(column, scope);
+        }
         if (relation == null || !translates(relation)) {
             return relation;
         }
-        int start = offsets.start(id.getParserPosition());
-        int end = offsets.end(id.getParserPosition());
+        // the components' own spans: the identifier's may take in parentheses around it
+        int start = offsets.start(id.getComponentParserPosition(0));
+        int end = offsets.end(id.getComponentParserPosition(parts - 1));
         ColumnMapping mapping = mapping(relation, column);
         if (mapping instanceof ColumnMapping.Computed) {
             String qualifier = parts == 1 ? relation.qualifier : text(id.getComponent(parts - 2));
             edits.add(new Edit(start, end, translatedColumn(relation, qualifier, column)));
-        } else if (mapping != null) {
+            return relation; // the whole name is replaced, its schema with it
+        }
+        if (mapping != null) {
             int nameStart = offsets.start(id.getComponentParserPosition(parts - 1));
             edits.add(new Edit(nameStart, end, translatedColumn(relation, null, column)));
         }
@@ -494,6 +623,19 @@ final class Walker {
             edits.add(new Edit(start, offsets.start(id.getComponentParserPosition(parts - 2)), ""));
         }
         return relation;
+    }
+
+    /** A name that is no column but a translated table's: PostgreSQL's whole-row reference, which differs per side. */
+    private void wholeRow(String name, Scope scope) {
+        String canonical = dialect.canonicalTable(name);
+        for (Scope s = scope; s != null; s = s.parent) {
+            for (Relation relation : s.relations) {
+                if (relation.name.equals(canonical) && translates(relation)) {
+                    throw new Refusal(name + " stands for a whole row of " + relation.table
+                            + ", whose columns differ in " + relation.migration.table(relation.side.other()));
+                }
+            }
+        }
     }
 
     private Relation qualified(SqlIdentifier id, Scope scope) {
@@ -527,6 +669,9 @@ final class Walker {
                 if (columns == null) {
                     unsure |= relation.migration != null;
                 } else if (contains(columns, wanted)) {
+                    if (found != null && s.merged.contains(wanted)) {
+                        continue; // the one column a USING join made of both; its name is the same on either side
+                    }
                     if (found != null) {
                         throw new Refusal("column " + column + " could belong to more than one table in FROM");
                     }
