@@ -60,7 +60,8 @@ public final class Statements {
         } catch (SqlParseException e) {
             return new Analysis(kind, count, wordReferences(sql, dialect), locking, parseProblem(e));
         } catch (Walker.Refusal e) {
-            return new Analysis(kind, count, walker.references, locking, e.getMessage());
+            // the walk stopped part-way: the word scan finds every name it did not reach
+            return new Analysis(kind, count, wordReferences(sql, dialect), locking, e.getMessage());
         }
         List<TableReference> references = new ArrayList<>(walker.references);
         references.sort(Comparator.comparingInt(TableReference::start));
@@ -239,7 +240,10 @@ public final class Statements {
         String word = sql.substring(i, lexer.end).toUpperCase(Locale.ROOT);
         return switch (word) {
             case "WITH" -> changesRows(sql, lexer, lexer.end) ? StatementKind.WRITE : StatementKind.READ;
-            case "SELECT", "VALUES", "TABLE" -> StatementKind.READ;
+            // H2 selects from the rows a change made: SELECT … FROM FINAL TABLE (INSERT …)
+            case "SELECT" -> dialect == Dialect.H2 && changesRows(sql, lexer, lexer.end)
+                    ? StatementKind.WRITE : StatementKind.READ;
+            case "VALUES", "TABLE" -> StatementKind.READ;
             case "INSERT", "UPDATE", "DELETE", "MERGE", "REPLACE", "UPSERT" -> StatementKind.WRITE;
             case "CREATE", "ALTER", "DROP", "TRUNCATE", "RENAME", "COMMENT", "GRANT", "REVOKE" -> StatementKind.DDL;
             case "SET", "USE", "BEGIN", "START", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE", "RESET", "SHOW",

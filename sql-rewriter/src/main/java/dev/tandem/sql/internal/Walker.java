@@ -106,6 +106,10 @@ final class Walker {
     private final List<Masked.Carve> distinctOns;
     /** The query of the EXISTS being walked, whose select list means nothing. */
     private SqlNode existsQuery;
+    /** The SELECT whose unnamed items the application sees labels of. */
+    private SqlNode labelled;
+    /** Whether the walk is inside a row value ({@code (a, b) IN (…)}). */
+    private boolean inRow;
     private final Side servedFrom; // null: analysis only
     private final Expressions expressions;
 
@@ -126,7 +130,23 @@ final class Walker {
     }
 
     void statement(SqlNode node) {
+        labelled = outputSelect(node);
         query(node, null);
+    }
+
+    /** The SELECT whose select list gives the statement's result its labels: the first of a set operation. */
+    private static SqlNode outputSelect(SqlNode node) {
+        while (true) {
+            if (node instanceof SqlOrderBy orderBy) {
+                node = orderBy.query;
+            } else if (node instanceof SqlWith with) {
+                node = with.body;
+            } else if (node instanceof SqlCall call && isSetOperation(call)) {
+                node = call.operand(0);
+            } else {
+                return node;
+            }
+        }
     }
 
     // ------------------------------------------------------------------ queries and DML
@@ -197,6 +217,17 @@ final class Walker {
             expression(call, outer);
             return null;
         }
+        if (node instanceof SqlCall call && call.getKind() == SqlKind.EXPLICIT_TABLE
+                && call.operand(0) instanceof SqlIdentifier id) {
+            Scope scope = new Scope(outer);
+            table(id, null, scope);
+            if (translates(scope.relations.get(0))) {
+                throw new Refusal("TABLE " + text(id) + " reads every column, and the columns differ in "
+                        + scope.relations.get(0).migration.table(scope.relations.get(0).side.other())
+                        + "; name the columns with SELECT");
+            }
+            return scope;
+        }
         if (node instanceof SqlCall call && isSetOperation(call)) {
             Scope first = null;
             for (SqlNode operand : call.getOperandList()) {
@@ -218,6 +249,7 @@ final class Walker {
 
     private Scope select(SqlSelect select, Scope outer) {
         boolean columnsUnused = select == existsQuery;
+        boolean labels = select == labelled;
         Scope scope = new Scope(outer);
         if (select.getFrom() != null) {
             from(select.getFrom(), scope, outer);
@@ -232,7 +264,7 @@ final class Walker {
             if (columnsUnused && item instanceof SqlIdentifier id && id.isStar()) {
                 continue; // EXISTS (SELECT * …) never looks at the columns
             }
-            selectItem(item, scope);
+            selectItem(item, scope, labels);
         }
         expression(select.getWhere(), scope);
         expression(select.getGroup(), scope);
@@ -418,7 +450,7 @@ final class Walker {
 
     // ------------------------------------------------------------------ select list and expressions
 
-    private void selectItem(SqlNode item, Scope scope) {
+    private void selectItem(SqlNode item, Scope scope, boolean labels) {
         if (item instanceof SqlIdentifier id && id.isStar()) {
             star(id, scope);
             return;
@@ -440,8 +472,8 @@ final class Walker {
         }
         int before = edits.size();
         expression(item, scope);
-        if (edits.size() == before) {
-            return;
+        if (edits.size() == before || !labels) {
+            return; // an unnamed item of a subquery has a name nothing can rely on
         }
         // the item now reads another column or an expression: keep the label the database gave it
         int[] span = spanWithParentheses(item);
@@ -584,6 +616,15 @@ final class Walker {
             SqlNode query = call.operand(0);
             existsQuery = query instanceof SqlOrderBy orderBy ? orderBy.query : query;
             query(query, scope);
+        } else if (node instanceof SqlCall call && call.getKind() == SqlKind.ROW && !inRow) {
+            inRow = true;
+            try {
+                for (SqlNode operand : call.getOperandList()) {
+                    expression(operand, scope);
+                }
+            } finally {
+                inRow = false;
+            }
         } else if (node instanceof SqlCall call) {
             for (SqlNode operand : call.getOperandList()) {
                 expression(operand, scope);
@@ -610,6 +651,10 @@ final class Walker {
         int end = offsets.end(id.getComponentParserPosition(parts - 1));
         ColumnMapping mapping = mapping(relation, column);
         if (mapping instanceof ColumnMapping.Computed) {
+            if (inRow && dialect == Dialect.H2) {
+                // H2 2.3 fails with a ClassCastException on (a, CAST(b AS …)) IN (…)
+                throw new Refusal("H2 cannot compare a row value holding the expression that computes " + column);
+            }
             String qualifier = parts == 1 ? relation.qualifier : text(id.getComponent(parts - 2));
             edits.add(new Edit(start, end, translatedColumn(relation, qualifier, column)));
             return relation; // the whole name is replaced, its schema with it
