@@ -1,6 +1,7 @@
 package dev.tandem.sql.internal;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -13,8 +14,8 @@ import java.util.Set;
 public final class WordScan {
 
     private final String[] words;
-    /** For each ASCII character, whether a name may start with it, in either case. */
-    private final boolean[] first = new boolean[128];
+    /** Every character a name may start with, in both cases. */
+    private final char[] firsts;
 
     /** Scans for {@code names}: bare table names, unquoted, in any case. */
     public WordScan(Set<String> names) {
@@ -23,68 +24,71 @@ public final class WordScan {
             lower.add(name.toLowerCase(Locale.ROOT));
         }
         words = lower.toArray(new String[0]);
+        StringBuilder firstChars = new StringBuilder();
         for (String word : words) {
-            char c = word.charAt(0);
-            if (c < 128) {
-                first[c] = true;
-                first[Character.toUpperCase(c)] = true;
+            for (char c : new char[] {word.charAt(0), Character.toUpperCase(word.charAt(0))}) {
+                if (firstChars.indexOf(String.valueOf(c)) < 0) {
+                    firstChars.append(c);
+                }
             }
         }
-    }
-
-    /** Whether any of the names stands in {@code sql} as a whole word. */
-    public boolean mayName(String sql) {
-        return next(sql, 0, null) >= 0;
-    }
-
-    /** Every offset at which one of the names stands as a whole word, with its length. */
-    public List<int[]> find(String sql) {
-        List<int[]> found = new ArrayList<>();
-        int[] length = new int[1];
-        for (int at = next(sql, 0, length); at >= 0; at = next(sql, at + length[0], length)) {
-            found.add(new int[] {at, at + length[0]});
-        }
-        return found;
+        firsts = firstChars.toString().toCharArray();
     }
 
     /**
-     * The offset of the next name at or after {@code from}, which must not be inside a word. Goes a
-     * word at a time: a word whose first letter starts no name, or whose length is no name's, is
-     * skipped without comparing a character of it.
+     * Whether any of the names stands in {@code sql} as a whole word. Looks only where a name's first
+     * letter is, with {@code String.indexOf}, which the JVM runs over many characters at a time.
      */
-    private int next(String sql, int from, int[] length) {
-        int n = sql.length();
-        int i = from;
-        while (i < n) {
-            char c = sql.charAt(i);
-            if (!isWordChar(c)) {
-                i++;
-                continue;
-            }
-            int end = i + 1;
-            while (end < n && isWordChar(sql.charAt(end))) {
-                end++;
-            }
-            if (c >= 128 || first[c]) {
-                int wordLength = end - i;
-                for (String word : words) {
-                    if (word.length() == wordLength && sql.regionMatches(true, i, word, 0, wordLength)) {
-                        if (length != null) {
-                            length[0] = wordLength;
-                        }
-                        return i;
-                    }
+    public boolean mayName(String sql) {
+        for (char first : firsts) {
+            for (int at = sql.indexOf(first); at >= 0; at = sql.indexOf(first, at + 1)) {
+                if (nameAt(sql, at) > 0) {
+                    return true;
                 }
             }
-            i = end;
         }
-        return -1;
+        return false;
+    }
+
+    /** Every span at which one of the names stands as a whole word, in text order. */
+    public List<int[]> find(String sql) {
+        List<int[]> found = new ArrayList<>();
+        for (char first : firsts) {
+            for (int at = sql.indexOf(first); at >= 0; at = sql.indexOf(first, at + 1)) {
+                int length = nameAt(sql, at);
+                if (length > 0) {
+                    found.add(new int[] {at, at + length});
+                }
+            }
+        }
+        found.sort(Comparator.comparingInt(span -> span[0]));
+        return found;
+    }
+
+    /** The length of the name that stands as a whole word at {@code at}, or 0. */
+    private int nameAt(String sql, int at) {
+        if (at > 0 && isWordChar(sql.charAt(at - 1))) {
+            return 0;
+        }
+        for (String word : words) {
+            int end = at + word.length();
+            if (sql.regionMatches(true, at, word, 0, word.length())
+                    && (end == sql.length() || !isWordChar(sql.charAt(end)))) {
+                return word.length();
+            }
+        }
+        return 0;
+    }
+
+    private static final boolean[] ASCII_WORD = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_WORD[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '$';
+        }
     }
 
     private static boolean isWordChar(char c) {
-        if (c < 128) {
-            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '$';
-        }
-        return Character.isLetterOrDigit(c);
+        return c < 128 ? ASCII_WORD[c] : Character.isLetterOrDigit(c);
     }
 }
