@@ -42,6 +42,14 @@ public final class SqlRewriter {
         Statements.warm();
     }
 
+    /**
+     * Why {@code expression}, a mapping's {@code toTarget} or {@code toSource}, is not one SQL expression
+     * that {@code dialect} reads; null when it is.
+     */
+    public static String expressionProblem(String expression, Dialect dialect) {
+        return Statements.expressionProblem(expression, dialect);
+    }
+
     /** The migrations this rewriter knows. */
     public List<Migration> migrations() {
         return migrations;

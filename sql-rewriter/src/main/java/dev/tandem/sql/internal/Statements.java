@@ -40,6 +40,25 @@ public final class Statements {
         Parsing.warm();
     }
 
+    /** Why {@code expression} is not a single SQL expression in {@code dialect}, or null. */
+    public static String expressionProblem(String expression, Dialect dialect) {
+        if (expression.isBlank()) {
+            return "the expression is empty";
+        }
+        String text = "SELECT " + expression;
+        try {
+            SqlNodeList parsed = Parsing.parse(Masker.mask(text, dialect).text(), dialect);
+            if (parsed.size() == 1 && parsed.get(0) instanceof org.apache.calcite.sql.SqlSelect select
+                    && select.getSelectList().size() == 1 && select.getFrom() == null && select.getWhere() == null
+                    && select.getOrderList() == null) {
+                return null;
+            }
+            return "this is not one expression: " + expression;
+        } catch (SqlParseException e) {
+            return parseProblem(e);
+        }
+    }
+
     public boolean mayName(String sql) {
         return scan.mayName(sql);
     }
