@@ -77,22 +77,22 @@ final class Session {
         schemaKnown = false;
     }
 
-    /**
-     * Called with every statement before it runs: forgets the schema if the statement may change it,
-     * or if it may be several statements, one of which may.
-     */
+    /** Called with every statement before it runs: forgets the schema if the statement may change it. */
     void executing(String sql) {
-        if (schemaKnown && (mayChangeSchema(sql) || sql.indexOf(';') >= 0)) {
+        if (schemaKnown && mayChangeSchema(sql)) {
             schemaKnown = false;
         }
     }
 
     /**
      * Whether {@code sql} starts (after space and comments) with {@code SET}, {@code USE}, {@code RESET}
-     * or {@code DISCARD}: the statements that can move the current schema. A cheap test on the first
-     * word, made for every statement.
+     * or {@code DISCARD}, the statements that can move the current schema, or holds a semicolon, so may
+     * be several statements, one of which may. A cheap test on the first word, made for every statement.
      */
     static boolean mayChangeSchema(String sql) {
+        if (sql.indexOf(';') >= 0) {
+            return true;
+        }
         int i = 0;
         int n = sql.length();
         while (i < n) {

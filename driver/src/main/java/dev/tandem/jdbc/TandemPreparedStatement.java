@@ -34,7 +34,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     TandemPreparedStatement(TandemConnection connection, PreparedStatement delegate, String sql) {
         super(connection, delegate);
         this.ps = delegate;
-        this.changesSchema = Session.mayChangeSchema(sql) || sql.indexOf(';') >= 0;
+        this.changesSchema = Session.mayChangeSchema(sql);
     }
 
     private void executing() {

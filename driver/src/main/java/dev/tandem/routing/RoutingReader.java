@@ -352,17 +352,18 @@ final class RoutingReader {
         }
         Node node = keys.get("sampleRate").getValueNode();
         String text = text(node, "sampleRate");
+        if (text == null) {
+            return 0;
+        }
         try {
             double rate = Double.parseDouble(text);
             if (rate >= 0 && rate <= 1) {
                 return rate;
             }
-        } catch (NumberFormatException | NullPointerException e) {
+        } catch (NumberFormatException e) {
             // reported below
         }
-        if (text != null) {
-            problem(node, "sampleRate '" + text + "' must be a number from 0 to 1, the share of reads also run on the target");
-        }
+        problem(node, "sampleRate '" + text + "' must be a number from 0 to 1, the share of reads also run on the target");
         return 0;
     }
 

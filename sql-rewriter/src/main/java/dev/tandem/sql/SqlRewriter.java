@@ -66,7 +66,8 @@ public final class SqlRewriter {
     /** What {@code sql} is and which migrated tables it names, where. */
     public Analysis analyze(String sql, Dialect dialect, String currentSchema) {
         if (!statements.mayName(sql)) {
-            return new Analysis(Statements.kind(sql, dialect), Statements.count(sql, dialect), List.of(), false, null);
+            Statements.Shape shape = Statements.shape(sql, dialect);
+            return new Analysis(shape.kind(), shape.statements(), List.of(), false, null);
         }
         Key key = new Key(sql, dialect, currentSchema, null);
         return (Analysis) cache.get(key, k -> statements.analyze(sql, dialect, currentSchema));

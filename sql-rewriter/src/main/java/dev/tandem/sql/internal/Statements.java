@@ -64,11 +64,12 @@ public final class Statements {
     }
 
     public Analysis analyze(String sql, Dialect dialect, String currentSchema) {
-        StatementKind kind = kind(sql, dialect);
+        Shape shape = shape(sql, dialect);
+        StatementKind kind = shape.kind();
+        int count = shape.statements();
         if (kind != StatementKind.READ && kind != StatementKind.WRITE) {
-            return new Analysis(kind, count(sql, dialect), wordReferences(sql, dialect), false, null);
+            return new Analysis(kind, count, wordReferences(sql, dialect), false, null);
         }
-        int count = count(sql, dialect);
         Masked masked = Masker.mask(sql, dialect);
         boolean locking = masked.carved().stream().anyMatch(c -> c.kind() == Masked.Kind.LOCK);
         Walker walker = new Walker(sql, masked, dialect, currentSchema, migrations, catalog, null, expressions);
@@ -88,7 +89,7 @@ public final class Statements {
     }
 
     public Result translate(String sql, Dialect dialect, String currentSchema, Side servedFrom) {
-        StatementKind kind = kind(sql, dialect);
+        StatementKind kind = shape(sql, dialect).kind();
         if (kind != StatementKind.READ) {
             return new Result(null, "not a read (" + kind.name().toLowerCase(Locale.ROOT) + ")");
         }
@@ -167,7 +168,7 @@ public final class Statements {
             String word = sql.substring(span[0], span[1]);
             for (Migration migration : migrations) {
                 for (Side side : Side.values()) {
-                    if (dialect.canonicalTable(migration.table(side).name()).equals(dialect.canonicalTable(word))) {
+                    if (migration.table(side).isNamedBy(dialect, null, word, null)) {
                         references.add(new TableReference(migration, side, span[0], span[1]));
                     }
                 }
@@ -181,14 +182,20 @@ public final class Statements {
     }
 
     /**
-     * The kind of a string of one or more statements: the kind of each, from its first keyword; a
-     * string mixing kinds takes the one that asks most of routing (DDL, then write, session, other,
-     * read), so that only a string of reads alone is ever served as a read.
+     * What a string of one or more statements is, from one pass of the lexer.
+     *
+     * @param kind       the kind of each statement from its first keyword; a string mixing kinds takes the
+     *                   one that asks most of routing (DDL, then write, session, other, read), so that only
+     *                   a string of reads alone is ever served as a read
+     * @param statements how many statements it holds
      */
-    public static StatementKind kind(String sql, Dialect dialect) {
+    public record Shape(StatementKind kind, int statements) {
+    }
+
+    public static Shape shape(String sql, Dialect dialect) {
         List<int[]> pieces = split(sql, dialect);
         if (pieces.size() == 1) {
-            return firstKind(sql, dialect);
+            return new Shape(firstKind(sql, dialect), 1);
         }
         StatementKind strongest = null;
         for (int[] piece : pieces) {
@@ -197,16 +204,11 @@ public final class Statements {
                 strongest = kind;
             }
         }
-        return strongest;
+        return new Shape(strongest, pieces.size());
     }
 
     private static final List<StatementKind> STRENGTH = List.of(StatementKind.DDL, StatementKind.WRITE,
             StatementKind.SESSION, StatementKind.OTHER, StatementKind.READ);
-
-    /** How many statements {@code sql} holds: pieces between semicolons outside strings and comments that hold more than space and comments. */
-    public static int count(String sql, Dialect dialect) {
-        return split(sql, dialect).size();
-    }
 
     /**
      * The spans of the statements in {@code sql}, split at semicolons that are not inside a string,

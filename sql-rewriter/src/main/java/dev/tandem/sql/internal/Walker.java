@@ -168,7 +168,7 @@ final class Walker {
             for (SqlNode item : with.withList) {
                 SqlWithItem withItem = (SqlWithItem) item;
                 String name = dialect.canonicalTable(text(withItem.name));
-                if (dialect == Dialect.H2 && namesMigratedTable(name)) {
+                if (dialect == Dialect.H2 && namesMigratedTable(text(withItem.name))) {
                     throw new Refusal("H2 resolves a common table expression named like a table (" + text(withItem.name)
                             + ") to the table in some places; name it differently");
                 }
@@ -293,10 +293,10 @@ final class Walker {
         }
     }
 
-    private boolean namesMigratedTable(String canonicalName) {
+    private boolean namesMigratedTable(String written) {
         for (Migration migration : migrations) {
             for (Side side : Side.values()) {
-                if (dialect.canonicalTable(migration.table(side).name()).equals(canonicalName)) {
+                if (migration.table(side).isNamedBy(dialect, null, written, null)) {
                     return true;
                 }
             }
@@ -542,15 +542,13 @@ final class Walker {
             }
             "SELECT".getChars(0, 6, probe, 0);
             sql.getChars(open + 1, carve.end() - 1, probe, open + 1);
+            SqlNodeList parsed;
             try {
-                SqlNodeList parsed = Parsing.parse(Masker.mask(new String(probe), dialect).text(), dialect);
-                orderList(((SqlSelect) parsed.get(0)).getSelectList(), scope);
-            } catch (org.apache.calcite.sql.parser.SqlParseException | RuntimeException e) {
-                if (e instanceof Refusal refusal) {
-                    throw refusal;
-                }
+                parsed = Parsing.parse(Masker.mask(new String(probe), dialect).text(), dialect);
+            } catch (org.apache.calcite.sql.parser.SqlParseException e) {
                 throw new Refusal("cannot read DISTINCT ON " + carve.in(sql));
             }
+            orderList(((SqlSelect) parsed.get(0)).getSelectList(), scope);
         }
     }
 
