@@ -2,6 +2,7 @@ package dev.tandem.jdbc;
 
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLNonTransientException;
 import java.sql.SQLNonTransientConnectionException;
 
 /**
@@ -27,5 +28,20 @@ final class Errors {
     /** Something this build of Tandem does not do: SQLState 0A000. */
     static SQLException notSupported(String message) {
         return new SQLFeatureNotSupportedException(message, "0A000");
+    }
+
+    /**
+     * A statement Tandem will not run, because it cannot route or mirror it exactly: SQLState 0A000.
+     * Made before anything is sent to the database, so nothing was written.
+     */
+    static SQLException refused(String sql, String why) {
+        return new SQLNonTransientException("tandem: refused, nothing was run: " + why + "; statement: " + excerpt(sql),
+                "0A000");
+    }
+
+    /** The statement as the message quotes it: whitespace runs made one space, at most 300 characters. */
+    static String excerpt(String sql) {
+        String flat = sql.strip().replaceAll("\\s+", " ");
+        return flat.length() <= 300 ? flat : flat.substring(0, 300) + "…";
     }
 }

@@ -31,13 +31,89 @@ public class TandemConnection implements Connection {
     private final ClientInfo clientInfo = new ClientInfo();
     /** The real connection's dialect and current schema, as routing needs them. */
     final Session session;
+    /** The database under a routing file, or null without {@code tandem.config}: pure pass-through. */
+    final RoutedDatabase routed;
     private TandemDatabaseMetaData metaData;
+    /**
+     * Tracked here so that routing can tell a transaction from autocommit without asking the driver
+     * each time; null until first needed.
+     */
+    private Boolean autoCommit;
+    /** The plan a transaction took with its first routed statement, kept to its end. */
+    private RoutedDatabase.Plan pinned;
+    /** JDBC client info {@code ApplicationName}, asked once, then kept in step with setClientInfo. */
+    private String applicationName;
+    private boolean applicationNameKnown;
 
     TandemConnection(Connection delegate, String url, TandemProperties properties) {
+        this(delegate, url, properties, null);
+    }
+
+    TandemConnection(Connection delegate, String url, TandemProperties properties, RoutedDatabase routed) {
         this.delegate = delegate;
         this.session = new Session(delegate);
         this.url = url;
         this.properties = properties;
+        this.routed = routed;
+    }
+
+    /**
+     * What runs for {@code sql} under the routing in force (or the one this transaction took), or
+     * null when it runs as written.
+     *
+     * @throws SQLException when the statement is refused; nothing has run
+     */
+    Router.Route route(String sql) throws SQLException {
+        return routed == null ? null : Router.decide(plan(), sql, session, this, routed);
+    }
+
+    /**
+     * Whether {@code sql} may name a table of the routing file, in any phase: a word scan. A prepared
+     * statement for which this is true keeps its parameters, so it can be translated later.
+     */
+    boolean mayRoute(String sql) {
+        return routed != null && routed.mayName(sql);
+    }
+
+    /** The plan in force for the next statement: in a transaction, the one its first statement took. */
+    RoutedDatabase.Plan plan() throws SQLException {
+        if (autoCommit == null) {
+            autoCommit = delegate.getAutoCommit();
+        }
+        if (autoCommit) {
+            return routed.plan(session);
+        }
+        RoutedDatabase.Plan plan = pinned;
+        if (plan == null) {
+            pinned = plan = routed.plan(session);
+        }
+        return plan;
+    }
+
+    /** The consumer: {@code tandem.client}, else the JDBC client info {@code ApplicationName}. */
+    String consumer() {
+        if (properties.client() != null) {
+            return properties.client();
+        }
+        if (!applicationNameKnown) {
+            try {
+                applicationName = delegate.getClientInfo("ApplicationName");
+            } catch (SQLException | RuntimeException e) {
+                applicationName = null; // a driver without client info: no consumer
+            }
+            applicationNameKnown = true;
+        }
+        return applicationName;
+    }
+
+    /** The cohort of the request: {@code Tandem.withCohort} where in effect, else {@code tandem.cohort}. */
+    String requestCohort() {
+        String scoped = dev.tandem.Tandem.cohort();
+        return scoped != null ? scoped : clientInfo.cohort();
+    }
+
+    private void transactionEnded() {
+        pinned = null;
     }
 
     /** The URL the application connected with, or null when the connection came from a data source. */
@@ -97,6 +173,8 @@ public class TandemConnection implements Connection {
     @Override
     public void setAutoCommit(boolean autoCommit) throws SQLException {
         delegate.setAutoCommit(autoCommit);
+        this.autoCommit = autoCommit;
+        transactionEnded();
     }
 
     @Override
@@ -107,12 +185,14 @@ public class TandemConnection implements Connection {
     @Override
     public void commit() throws SQLException {
         delegate.commit();
+        transactionEnded();
     }
 
     @Override
     public void rollback() throws SQLException {
         delegate.rollback();
         session.forgetSchema();
+        transactionEnded();
     }
 
     @Override
@@ -284,12 +364,18 @@ public class TandemConnection implements Connection {
             return;
         }
         delegate.setClientInfo(name, value);
+        if ("ApplicationName".equals(name)) {
+            applicationName = value;
+            applicationNameKnown = true;
+        }
     }
 
     @Override
     public void setClientInfo(Properties properties) throws SQLClientInfoException {
         delegate.setClientInfo(clientInfo.forDriver(properties));
         clientInfo.replace(properties);
+        applicationName = properties.getProperty("ApplicationName");
+        applicationNameKnown = true;
     }
 
     @Override
@@ -377,6 +463,7 @@ public class TandemConnection implements Connection {
     @Override
     public void close() throws SQLException {
         delegate.close();
+        transactionEnded();
     }
 
     @Override

@@ -13,6 +13,8 @@ import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
+import dev.tandem.routing.RoutingFile;
+
 /**
  * Tandem in front of any {@link DataSource}, for applications that are configured with a data source
  * rather than a URL: {@code new TandemDataSource(pgDataSource)}, or handed to a pool with
@@ -22,6 +24,8 @@ public class TandemDataSource implements DataSource {
 
     private final DataSource delegate;
     private final TandemProperties properties;
+    /** This data source's database under the routing file, or null without one. */
+    private final RoutedDatabase routed;
 
     /** Tandem's settings from JVM system properties and environment only. */
     public TandemDataSource(DataSource delegate) throws SQLException {
@@ -32,10 +36,14 @@ public class TandemDataSource implements DataSource {
     public TandemDataSource(DataSource delegate, Properties tandemProperties) throws SQLException {
         this.delegate = delegate;
         this.properties = TandemProperties.resolve(tandemProperties, Map.of(), System.getProperties(), System.getenv());
+        RoutingFile routing = properties.routingFile();
+        this.routed = routing == null ? null : RoutedDatabase.of(routing,
+                "data source " + delegate.getClass().getName() + "@" + Integer.toHexString(System.identityHashCode(delegate)),
+                delegate::getConnection);
     }
 
     private Connection wrap(Connection connection) {
-        return new TandemConnection(connection, null, properties);
+        return new TandemConnection(connection, null, properties, routed);
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.logging.Logger;
 
 import org.slf4j.LoggerFactory;
 
+import dev.tandem.routing.RoutingFile;
 import dev.tandem.sql.SqlRewriter;
 
 /**
@@ -65,11 +66,19 @@ public final class TandemDriver implements Driver {
         if (real == null) {
             throw noDriver(parsed.realUrl());
         }
-        Connection connection = real.connect(parsed.realUrl(), TandemProperties.withoutTandemKeys(given));
+        RoutingFile routing = properties.routingFile();
+        Properties realProperties = TandemProperties.withoutTandemKeys(given);
+        Connection connection = real.connect(parsed.realUrl(), realProperties);
         if (connection == null) {
             throw noDriver(parsed.realUrl());
         }
-        return new TandemConnection(connection, url, properties);
+        RoutedDatabase routed = null;
+        if (routing != null) {
+            String user = realProperties.getProperty("user");
+            String name = TandemUrl.mask(parsed.realUrl()) + (user == null ? "" : " as " + user);
+            routed = RoutedDatabase.of(routing, name, () -> real.connect(parsed.realUrl(), realProperties));
+        }
+        return new TandemConnection(connection, url, properties, routed);
     }
 
     @Override

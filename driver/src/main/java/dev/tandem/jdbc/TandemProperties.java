@@ -1,8 +1,13 @@
 package dev.tandem.jdbc;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Properties;
+
+import dev.tandem.routing.RoutingException;
+import dev.tandem.routing.RoutingFile;
 
 /**
  * Tandem's settings for one connection, resolved from (highest first) the {@code Properties} given to
@@ -32,11 +37,29 @@ public record TandemProperties(String config, String client, Integer schemaVersi
                 value(TandemProperty.SCHEMA_VERSION, given, url, system, environment), Integer.MIN_VALUE);
         Integer reload = integer(TandemProperty.RELOAD,
                 value(TandemProperty.RELOAD, given, url, system, environment), 0);
-        if (config != null) {
-            throw Errors.notSupported("tandem: " + TandemProperty.CONFIG.key() + " is set (" + config
-                    + ") but this version of Tandem has no routing yet; remove it to use Tandem as a pass-through");
-        }
         return new TandemProperties(config, client, schemaVersion, reload);
+    }
+
+    /**
+     * The routing file {@code tandem.config} names, read on first use and shared by every connection
+     * that names it; null without one.
+     *
+     * @throws SQLException when the file is read for the first time and fails its checks, with every
+     *                      problem and its file and line
+     */
+    RoutingFile routingFile() throws SQLException {
+        if (config == null) {
+            return null;
+        }
+        try {
+            return RoutingFile.open(Path.of(config), reloadSeconds);
+        } catch (RoutingException e) {
+            throw Errors.connection("tandem: " + TandemProperty.CONFIG.key() + " " + config
+                    + " cannot be used; fix the file and connect again. " + e.getMessage(), e);
+        } catch (InvalidPathException e) {
+            throw Errors.connection("tandem: " + TandemProperty.CONFIG.key() + " \"" + config
+                    + "\" is not a file path: " + e.getMessage(), e);
+        }
     }
 
     /** A copy of {@code given} without Tandem's keys: what the real driver receives. */

@@ -22,6 +22,29 @@ public record ReadPolicy(Map<String, Side> consumers, Integer schemaVersion, int
         consumers = Map.copyOf(consumers);
     }
 
+    /**
+     * The side a read is served from in phase {@code cutover}, after the statement's own hint: the
+     * consumer's rule, then the declared schema version, then the cohort's bucket, else the source.
+     *
+     * @param migrationId   the migration, whose id seeds the cohort's bucket
+     * @param consumer      the consumer name, or null
+     * @param schemaVersion the consumer's declared schema version, or null
+     * @param cohort        the request's cohort, or null: then only {@code percent: 100} sends the read to the target
+     */
+    public Side route(String migrationId, String consumer, Integer schemaVersion, String cohort) {
+        Side byConsumer = consumer == null ? null : consumers.get(consumer);
+        if (byConsumer != null) {
+            return byConsumer;
+        }
+        if (this.schemaVersion != null && schemaVersion != null && schemaVersion >= this.schemaVersion) {
+            return Side.TARGET;
+        }
+        if (percent == 100 || cohort != null && Cohorts.inPercent(migrationId, cohort, percent)) {
+            return Side.TARGET;
+        }
+        return Side.SOURCE;
+    }
+
     /** Whether no read can reach the source any more: what {@code cutover -> target-only} requires. */
     public boolean everyReadOnTarget() {
         return percent == 100 && !consumers.containsValue(Side.SOURCE);

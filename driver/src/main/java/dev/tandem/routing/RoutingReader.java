@@ -66,9 +66,7 @@ final class RoutingReader {
                 problems.add(new RoutingProblem(file, 0, "cannot read the file: " + e.getMessage()));
                 continue;
             }
-            digest.update(each.getFileName().toString().getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            digest.update(text.getBytes(StandardCharsets.UTF_8));
+            digest(digest, each, text.getBytes(StandardCharsets.UTF_8));
             migrations.addAll(parse(text));
         }
         crossCheck(migrations);
@@ -78,7 +76,30 @@ final class RoutingReader {
         return new Routing(migrations, HexFormat.of().formatHex(digest.digest()));
     }
 
-    private List<Path> files(Path path) throws RoutingException {
+    /**
+     * The checksum {@link Routing#checksum()} would have for the files at {@code path}, without
+     * parsing them: what a reload compares first.
+     */
+    static String checksum(Path path) throws RoutingException {
+        MessageDigest digest = sha256();
+        for (Path each : files(path)) {
+            try {
+                digest(digest, each, Files.readAllBytes(each));
+            } catch (IOException e) {
+                throw new RoutingException(List.of(new RoutingProblem(each.toString(), 0,
+                        "cannot read the file: " + e.getMessage())));
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static void digest(MessageDigest digest, Path file, byte[] content) {
+        digest.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+        digest.update(content);
+    }
+
+    private static List<Path> files(Path path) throws RoutingException {
         if (Files.isRegularFile(path)) {
             return List.of(path);
         }

@@ -120,9 +120,11 @@ class TandemDriverTest {
     }
 
     @Test
-    void connect_refusesRoutingFile_untilRoutingExists() {
-        assertThatThrownBy(() -> DriverManager.getConnection("jdbc:tandem:h2:mem:x;tandem.config=routing.yaml"))
-                .isInstanceOf(SQLFeatureNotSupportedException.class);
+    void connect_withARoutingFileThatCannotBeRead_isRefused_namingTheFile() {
+        assertThatThrownBy(() -> DriverManager.getConnection("jdbc:tandem:h2:mem:x;tandem.config=no-such-routing.yaml"))
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("no-such-routing.yaml", "no such file or directory")
+                .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("08001"));
     }
 
     @Test

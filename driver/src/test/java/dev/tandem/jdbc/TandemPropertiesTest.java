@@ -63,11 +63,9 @@ class TandemPropertiesTest {
     }
 
     @Test
-    void resolve_refusesRoutingFile_untilRoutingExists() {
-        assertThatThrownBy(() -> TandemProperties.resolve(properties("tandem.config", "routing.yaml"), Map.of(),
-                new Properties(), Map.of()))
-                .isInstanceOf(SQLFeatureNotSupportedException.class)
-                .hasMessageContaining("tandem.config is set (routing.yaml)");
+    void resolve_takesTheRoutingFile_fromTheEnvironmentToo() throws SQLException {
+        assertThat(TandemProperties.resolve(new Properties(), Map.of(), new Properties(),
+                Map.of("TANDEM_CONFIG", "routing.yaml")).config()).isEqualTo("routing.yaml");
     }
 
     @Test

@@ -21,7 +21,7 @@ public final class SqlRewriter {
 
     private final List<Migration> migrations;
     private final Statements statements;
-    private final Cache<Key, Object> cache = Caffeine.newBuilder().maximumSize(CACHE_SIZE).build();
+    private final Cache<Key, Object> cache = Caffeine.newBuilder().maximumSize(CACHE_SIZE).recordStats().build();
 
     private record Key(String sql, Dialect dialect, String schema, Side servedFrom) {
     }
@@ -88,6 +88,21 @@ public final class SqlRewriter {
             Statements.Result result = statements.translate(sql, dialect, currentSchema, servedFrom);
             return result.reason() != null ? ReadRewrite.refused(result.reason()) : ReadRewrite.of(result.sql());
         });
+    }
+
+    /** How many times a verdict was found in the cache. */
+    public long cacheHits() {
+        return cache.stats().hitCount();
+    }
+
+    /** How many times a verdict had to be computed: a parse. */
+    public long cacheMisses() {
+        return cache.stats().missCount();
+    }
+
+    /** Drops every verdict, after DDL: a column list they were computed from may have changed. */
+    public void forgetVerdicts() {
+        cache.invalidateAll();
     }
 
     /** How many verdicts are cached now. */

@@ -1,0 +1,232 @@
+package dev.tandem.jdbc;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.tandem.jdbc.RoutedDatabase.Applied;
+import dev.tandem.jdbc.RoutedDatabase.Plan;
+import dev.tandem.routing.Phase;
+import dev.tandem.sql.Analysis;
+import dev.tandem.sql.ReadRewrite;
+import dev.tandem.sql.Side;
+import dev.tandem.sql.TableReference;
+
+/**
+ * Decides, for one statement under one {@link Plan}, what runs (DESIGN §4): as written, translated
+ * to the other table, or refused before anything is sent; and for a read in phase {@code verify},
+ * whether a shadow read runs on the target too.
+ */
+final class Router {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Router.class);
+    private static final String HINT = "tandem:route=";
+
+    /**
+     * What runs instead of the statement as written.
+     *
+     * @param sql       the statement to run
+     * @param shadow    the migration a shadow read is counted for, or null when none runs
+     * @param shadowSql the read served from the target, to compare with {@code sql}'s rows, or null
+     */
+    record Route(String sql, MigrationMonitor shadow, String shadowSql) {
+    }
+
+    private Router() {
+    }
+
+    /**
+     * The route of {@code sql}, or null when it runs as written with nothing else: the answer for
+     * every statement that names no migrated table, found by a word scan without parsing.
+     *
+     * @throws SQLException when the statement must be refused; nothing has been run then
+     */
+    static Route decide(Plan plan, String sql, Session session, TandemConnection caller, RoutedDatabase database)
+            throws SQLException {
+        if (plan.rewriter() == null || !plan.rewriter().mayNameMigratedTable(sql)) {
+            return null;
+        }
+        String schema = session.currentSchema();
+        Analysis analysis = plan.rewriter().analyze(sql, plan.dialect(), schema);
+        if (analysis.references().isEmpty()) {
+            return null;
+        }
+        List<Applied> named = named(plan, analysis);
+        return switch (analysis.kind()) {
+            case READ -> read(plan, sql, schema, analysis, named, caller);
+            case WRITE -> write(sql, analysis, named);
+            case DDL -> {
+                database.schemaChanged();
+                LOG.warn("tandem: DDL names a table of migration {}; DDL is never mirrored: {}",
+                        named.get(0).config().id(), Errors.excerpt(sql));
+                yield null;
+            }
+            case SESSION, OTHER -> null;
+        };
+    }
+
+    private static Route read(Plan plan, String sql, String schema, Analysis analysis, List<Applied> named,
+            TandemConnection caller) throws SQLException {
+        Side hint = hint(sql);
+        Side side = null;
+        boolean targetOnly = false;
+        boolean mixed = false;
+        boolean targetComplete = true;
+        for (Applied applied : named) {
+            Phase phase = applied.config().phase();
+            targetOnly |= phase == Phase.TARGET_ONLY;
+            targetComplete &= phase == Phase.VERIFY || phase == Phase.CUTOVER || phase == Phase.TARGET_ONLY;
+            Side wanted = switch (phase) {
+                case TARGET_ONLY -> Side.TARGET;
+                case DUAL_WRITE, VERIFY -> analysis.locking() || hint == null ? Side.SOURCE : hint;
+                case CUTOVER -> analysis.locking() ? Side.SOURCE : hint != null ? hint
+                        : applied.config().reads().route(applied.config().id(), caller.consumer(),
+                                caller.properties().schemaVersion(), caller.requestCohort());
+                case OFF -> Side.SOURCE; // never applied: a plan leaves off migrations out
+            };
+            mixed |= side != null && side != wanted;
+            side = side == null ? wanted : side;
+        }
+        if (mixed) {
+            // Reads of two migrations that want different sides: the source is complete for every
+            // phase before target-only; with a target-only migration among them, the target, if every
+            // other one's target is complete too.
+            if (!targetOnly) {
+                side = Side.SOURCE;
+            } else if (targetComplete) {
+                side = Side.TARGET;
+            } else {
+                throw refuse(named, sql, "it reads tables of migrations in target-only and in dual-write, which"
+                        + " no single side can serve");
+            }
+        }
+        if (!analysis.analysed()) {
+            // Cannot be parsed, so cannot be translated: as written, unless that reads a source
+            // target-only no longer writes.
+            if (targetOnly && namesSide(analysis, Side.SOURCE)) {
+                throw refuse(named, sql, "a migration is in target-only and the statement cannot be translated to"
+                        + " its target: " + analysis.reason());
+            }
+            count(named, namesSide(analysis, Side.TARGET) ? Side.TARGET : Side.SOURCE);
+            return null;
+        }
+        ReadRewrite rewrite = plan.rewriter().read(sql, plan.dialect(), schema, side);
+        if (!rewrite.ok() && side == Side.TARGET && !targetOnly) {
+            ReadRewrite fromSource = plan.rewriter().read(sql, plan.dialect(), schema, Side.SOURCE);
+            if (fromSource.ok()) {
+                LOG.debug("tandem: read served from the source, the target cannot serve it: {}", rewrite.reason());
+                side = Side.SOURCE;
+                rewrite = fromSource;
+            }
+        }
+        if (!rewrite.ok()) {
+            throw refuse(named, sql, "it cannot be served from the " + side.name().toLowerCase(java.util.Locale.ROOT)
+                    + ": " + rewrite.reason());
+        }
+        count(named, side);
+        Route shadow = side == Side.SOURCE && !analysis.locking() && targetComplete
+                ? shadow(plan, sql, schema, named, rewrite.sql()) : null;
+        if (shadow != null) {
+            return shadow;
+        }
+        return rewrite.sql().equals(sql) ? null : new Route(rewrite.sql(), null, null);
+    }
+
+    /** A sampled shadow read on the target, when a migration named is in verify and the dice say so. */
+    private static Route shadow(Plan plan, String sql, String schema, List<Applied> named, String primary) {
+        for (Applied applied : named) {
+            double rate = applied.config().sampleRate();
+            if (applied.config().phase() == Phase.VERIFY && rate > 0
+                    && (rate >= 1 || ThreadLocalRandom.current().nextDouble() < rate)) {
+                ReadRewrite target = plan.rewriter().read(sql, plan.dialect(), schema, Side.TARGET);
+                if (!target.ok()) {
+                    applied.monitor().shadowFailures.increment();
+                    LOG.debug("tandem: no shadow read for migration {}: {}", applied.config().id(), target.reason());
+                    return null;
+                }
+                return new Route(primary, applied.monitor(), target.sql());
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A write naming a migrated table. Mirroring it to the other table is not in this build, so in
+     * every phase that writes both tables it is refused before anything is written; in target-only
+     * a write naming only the target runs as written.
+     */
+    private static Route write(String sql, Analysis analysis, List<Applied> named) throws SQLException {
+        for (Applied applied : named) {
+            Phase phase = applied.config().phase();
+            if (phase.mirrors()) {
+                throw refuse(named, sql, "it writes a table of migration " + applied.config().id() + ", in phase "
+                        + phase.fileName() + ", where every write must reach both tables, and this build of Tandem"
+                        + " does not mirror writes yet");
+            }
+            if (phase == Phase.TARGET_ONLY && namesSide(analysis, Side.SOURCE)) {
+                throw refuse(named, sql, "it names the source of migration " + applied.config().id()
+                        + ", in phase target-only, and this build of Tandem does not translate writes to the target yet");
+            }
+        }
+        return null;
+    }
+
+    /** The side a leading {@code /* tandem:route=source|target * /} comment asks for, or null. */
+    static Side hint(String sql) {
+        int at = 0;
+        int n = sql.length();
+        while (at < n && Character.isWhitespace(sql.charAt(at))) {
+            at++;
+        }
+        if (!sql.startsWith("/*", at)) {
+            return null;
+        }
+        int end = sql.indexOf("*/", at + 2);
+        int found = sql.indexOf(HINT, at + 2);
+        if (end < 0 || found < 0 || found > end) {
+            return null;
+        }
+        int value = found + HINT.length();
+        if (sql.startsWith("target", value)) {
+            return Side.TARGET;
+        }
+        return sql.startsWith("source", value) ? Side.SOURCE : null;
+    }
+
+    private static List<Applied> named(Plan plan, Analysis analysis) {
+        List<Applied> named = new ArrayList<>(2);
+        for (TableReference reference : analysis.references()) {
+            Applied applied = plan.applied().get(reference.migration().id());
+            if (applied != null && !named.contains(applied)) {
+                named.add(applied);
+            }
+        }
+        return named;
+    }
+
+    private static boolean namesSide(Analysis analysis, Side side) {
+        for (TableReference reference : analysis.references()) {
+            if (reference.side() == side) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void count(List<Applied> named, Side side) {
+        for (Applied applied : named) {
+            applied.monitor().read(side);
+        }
+    }
+
+    private static SQLException refuse(List<Applied> named, String sql, String why) {
+        for (Applied applied : named) {
+            applied.monitor().refused.increment();
+        }
+        return Errors.refused(sql, why);
+    }
+}
