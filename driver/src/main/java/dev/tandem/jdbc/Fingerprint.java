@@ -18,10 +18,13 @@ import dev.tandem.sql.Dialect;
  * {@code IN (1, 2)} and {@code IN (?, ?, ?)} agree), and the tokens joined by single spaces. The
  * fingerprint is the 64-bit FNV-1a hash of the shape's UTF-8 bytes, as 16 lower-case hex digits.
  *
- * <p>Where the dialects read the rest of a statement differently (a backslash before a quote, which
- * MariaDB takes as an escape and PostgreSQL and H2 do not; {@code #} and {@code --x}, comments only
- * in MariaDB; a block comment inside a block comment, which only PostgreSQL nests) or a string is not
- * closed, the shape ends there with {@code …}: what follows might be a literal.
+ * <p>The text is read by rules PostgreSQL, MariaDB and H2 all agree with. Where they disagree on
+ * what follows, the shape ends there with {@code …}, since what follows might be a literal: a
+ * backslash before a quote (an escape in MariaDB, unless {@code NO_BACKSLASH_ESCAPES}, and in
+ * PostgreSQL's {@code E'…'}; a plain character otherwise), a {@code #} or {@code --x} with a quote,
+ * parenthesis or comment later on its line (a comment only in MariaDB), a block comment inside a
+ * block comment (nested only in PostgreSQL), and a string or comment that is not closed. A dialect,
+ * when given, only decides whether {@code "…"} quotes a name.
  */
 final class Fingerprint {
 
@@ -48,7 +51,7 @@ final class Fingerprint {
     static String shape(String sql, Dialect dialect) {
         List<String> tokens = new ArrayList<>();
         List<Lexer.Kind> kinds = new ArrayList<>();
-        Lexer lexer = new Lexer(sql, dialect);
+        Lexer lexer = new Lexer(sql, dialect != null && !dialect.mariadb());
         for (Lexer.Kind kind = lexer.next(); kind != Lexer.Kind.END; kind = lexer.next()) {
             switch (kind) {
                 case SPACE, COMMENT -> {
@@ -103,8 +106,8 @@ final class Fingerprint {
 
     /**
      * Splits a statement into tokens, enough to tell strings, quoted names and comments from the rest,
-     * and where that depends on a dialect that is not known, says so ({@link Kind#UNREADABLE}) rather
-     * than guess. Also what {@link OrderedRead} reads statements with.
+     * by rules PostgreSQL, MariaDB and H2 agree with; where they would not agree, says so
+     * ({@link Kind#UNREADABLE}) rather than guess. Also what {@link OrderedRead} reads statements with.
      */
     static final class Lexer {
 
@@ -114,7 +117,7 @@ final class Fingerprint {
             /** A quoted name: {@code `name`}, or {@code "name"} in a dialect where that quotes a name. */
             NAME,
             NUMBER,
-            /** A quoted or dollar-quoted string, or {@code "…"} where it may be one. */
+            /** A quoted or dollar-quoted string, or {@code "…"} unless it is known to quote a name. */
             STRING,
             /** {@code ?} or {@code $1}. */
             PARAMETER,
@@ -128,14 +131,18 @@ final class Fingerprint {
 
         private final String s;
         private final int n;
-        private final Dialect dialect;
+        private final boolean doubleQuotesName;
         private int start;
         private int end;
 
-        Lexer(String sql, Dialect dialect) {
+        /**
+         * @param doubleQuotesName whether {@code "…"} is known to quote a name (PostgreSQL, H2); otherwise it
+         *                         is read as a string, as MariaDB does
+         */
+        Lexer(String sql, boolean doubleQuotesName) {
             this.s = sql;
             this.n = sql.length();
-            this.dialect = dialect;
+            this.doubleQuotesName = doubleQuotesName;
         }
 
         /** The text of the token last read. */
@@ -163,25 +170,11 @@ final class Fingerprint {
                 case '-':
                     if (c1 == '-') {
                         // every dialect starts a comment at -- and a space; MariaDB at no other --
-                        if (at(i + 2) <= ' ') {
-                            return token(Kind.COMMENT, lineEnd(i));
-                        }
-                        if (dialect == null) {
-                            return lineCommentIfNothingSpans(i);
-                        }
-                        if (!dialect.mariadb()) {
-                            return token(Kind.COMMENT, lineEnd(i));
-                        }
+                        return at(i + 2) <= ' ' ? token(Kind.COMMENT, lineEnd(i)) : lineCommentIfNothingSpans(i);
                     }
                     break;
                 case '#':
-                    if (dialect == null) {
-                        return lineCommentIfNothingSpans(i);
-                    }
-                    if (dialect.mariadb()) {
-                        return token(Kind.COMMENT, lineEnd(i));
-                    }
-                    break;
+                    return lineCommentIfNothingSpans(i);
                 case '/':
                     if (c1 == '*') {
                         return blockComment(i);
@@ -190,14 +183,11 @@ final class Fingerprint {
                 case '\'':
                     return string(i);
                 case '"':
-                    return dialect != null && !dialect.mariadb() ? name(i) : string(i);
+                    return doubleQuotesName ? name(i) : string(i);
                 case '`':
                     return name(i);
                 case '$':
-                    if (dialect == null || !dialect.mariadb()) {
-                        return dollar(i);
-                    }
-                    break;
+                    return dollar(i);
                 case '?':
                     return token(Kind.PARAMETER, i + 1);
                 case '(':
@@ -214,7 +204,7 @@ final class Fingerprint {
                 default:
                     break;
             }
-            if (Character.isLetter(c) || c == '_' || c == '$') {
+            if (Character.isLetter(c) || c == '_') {
                 int j = i + 1;
                 while (j < n && isWordPart(s.charAt(j))) {
                     j++;
@@ -274,9 +264,9 @@ final class Fingerprint {
         }
 
         /**
-         * A {@code #} or {@code --x} in a statement of a dialect not known: a comment in MariaDB, an
-         * operator elsewhere. Either reading gives the same tokens after the line only when nothing on
-         * it can open what goes on past it (a string, a quoted name, a comment) or change the nesting.
+         * A {@code #} or {@code --x}: a comment in MariaDB, an operator elsewhere. Either reading gives
+         * the same tokens after the line only when nothing on it can open what goes on past it (a
+         * string, a quoted name, a comment) or change the nesting.
          */
         private Kind lineCommentIfNothingSpans(int i) {
             int to = lineEnd(i);
@@ -290,17 +280,10 @@ final class Fingerprint {
             return token(Kind.COMMENT, to);
         }
 
-        /** A block comment; PostgreSQL nests them, MariaDB and H2 end at the first close. */
+        /** A block comment, where it ends the same whether nested (PostgreSQL) or not (MariaDB, H2). */
         private Kind blockComment(int i) {
             int flat = s.indexOf("*/", i + 2);
-            int nested = nestedCommentEnd(i);
-            if (dialect == Dialect.POSTGRESQL) {
-                return nested < 0 ? token(Kind.UNREADABLE, n) : token(Kind.COMMENT, nested);
-            }
-            if (flat < 0 || (dialect == null && nested != flat + 2)) {
-                return token(Kind.UNREADABLE, n);
-            }
-            return token(Kind.COMMENT, flat + 2);
+            return flat < 0 || nestedCommentEnd(i) != flat + 2 ? token(Kind.UNREADABLE, n) : token(Kind.COMMENT, flat + 2);
         }
 
         private int nestedCommentEnd(int i) {
@@ -358,7 +341,10 @@ final class Fingerprint {
             return -1;
         }
 
-        /** PostgreSQL's {@code $1} and {@code $tag$…$tag$}; a lone {@code $} is another character. */
+        /**
+         * PostgreSQL's {@code $1} and {@code $tag$…$tag$}; a lone {@code $} is another character. In MariaDB
+         * {@code $tag$} would be a name: taking it for the start of a string only hides more.
+         */
         private Kind dollar(int i) {
             int j = i + 1;
             if (isDigit(at(j))) {

@@ -20,7 +20,7 @@ final class OrderedRead {
      * one wrongly taken for ordered would report every difference in order as a mismatch.
      */
     static boolean ordersRows(String sql) {
-        Lexer lexer = new Lexer(sql, null);
+        Lexer lexer = new Lexer(sql, false);
         int depth = 0;
         boolean afterOrder = false;
         boolean ordered = false;

@@ -47,6 +47,34 @@ final class Router {
      */
     static Route decide(Plan plan, String sql, Session session, TandemConnection caller, RoutedDatabase database)
             throws SQLException {
+        return route(plan, sql, session, caller, database, true);
+    }
+
+    /**
+     * The text the routing in force would run for {@code sql} now, for preparing it ahead: no counter
+     * moves, no shadow read is drawn, and a statement that would be refused gives its own text (it is
+     * refused when it runs, if it still must be).
+     */
+    static String peek(Plan plan, String sql, Session session, TandemConnection caller) throws SQLException {
+        try {
+            Route route = route(plan, sql, session, caller, null, false);
+            return route == null ? sql : route.sql();
+        } catch (Refusal e) {
+            return sql;
+        }
+    }
+
+    /** A refusal: an SQLException Tandem made, not one from the database. */
+    private static final class Refusal extends SQLException {
+        private static final long serialVersionUID = 1L;
+
+        Refusal(SQLException refusal) {
+            super(refusal.getMessage(), refusal.getSQLState());
+        }
+    }
+
+    private static Route route(Plan plan, String sql, Session session, TandemConnection caller,
+            RoutedDatabase database, boolean running) throws SQLException {
         if (plan.rewriter() == null || !plan.rewriter().mayNameMigratedTable(sql)) {
             return null;
         }
@@ -57,9 +85,12 @@ final class Router {
         }
         List<Applied> named = named(plan, analysis);
         return switch (analysis.kind()) {
-            case READ -> read(plan, sql, schema, analysis, named, caller);
-            case WRITE -> write(sql, analysis, named);
+            case READ -> read(plan, sql, schema, analysis, named, caller, running);
+            case WRITE -> write(sql, analysis, named, running);
             case DDL -> {
+                if (!running) {
+                    yield null;
+                }
                 database.schemaChanged();
                 LOG.warn("tandem: DDL names a table of migration {}; DDL is never mirrored: {}",
                         named.get(0).config().id(), Errors.excerpt(sql));
@@ -70,7 +101,7 @@ final class Router {
     }
 
     private static Route read(Plan plan, String sql, String schema, Analysis analysis, List<Applied> named,
-            TandemConnection caller) throws SQLException {
+            TandemConnection caller, boolean running) throws SQLException {
         Side hint = hint(sql);
         Side side = null;
         boolean targetOnly = false;
@@ -100,7 +131,7 @@ final class Router {
             } else if (targetComplete) {
                 side = Side.TARGET;
             } else {
-                throw refuse(named, sql, "it reads tables of migrations in target-only and in dual-write, which"
+                throw refuse(named, sql, running, "it reads tables of migrations in target-only and in dual-write, which"
                         + " no single side can serve");
             }
         }
@@ -108,10 +139,12 @@ final class Router {
             // Cannot be parsed, so cannot be translated: as written, unless that reads a source
             // target-only no longer writes.
             if (targetOnly && namesSide(analysis, Side.SOURCE)) {
-                throw refuse(named, sql, "a migration is in target-only and the statement cannot be translated to"
+                throw refuse(named, sql, running, "a migration is in target-only and the statement cannot be translated to"
                         + " its target: " + analysis.reason());
             }
-            count(named, namesSide(analysis, Side.TARGET) ? Side.TARGET : Side.SOURCE);
+            if (running) {
+                count(named, namesSide(analysis, Side.TARGET) ? Side.TARGET : Side.SOURCE);
+            }
             return null;
         }
         ReadRewrite rewrite = plan.rewriter().read(sql, plan.dialect(), schema, side);
@@ -124,8 +157,11 @@ final class Router {
             }
         }
         if (!rewrite.ok()) {
-            throw refuse(named, sql, "it cannot be served from the " + side.name().toLowerCase(java.util.Locale.ROOT)
+            throw refuse(named, sql, running, "it cannot be served from the " + side.name().toLowerCase(java.util.Locale.ROOT)
                     + ": " + rewrite.reason());
+        }
+        if (!running) {
+            return rewrite.sql().equals(sql) ? null : new Route(rewrite.sql(), null, null);
         }
         count(named, side);
         Route shadow = side == Side.SOURCE && !analysis.locking() && targetComplete
@@ -159,16 +195,17 @@ final class Router {
      * every phase that writes both tables it is refused before anything is written; in target-only
      * a write naming only the target runs as written.
      */
-    private static Route write(String sql, Analysis analysis, List<Applied> named) throws SQLException {
+    private static Route write(String sql, Analysis analysis, List<Applied> named, boolean running)
+            throws SQLException {
         for (Applied applied : named) {
             Phase phase = applied.config().phase();
             if (phase.mirrors()) {
-                throw refuse(named, sql, "it writes a table of migration " + applied.config().id() + ", in phase "
+                throw refuse(named, sql, running, "it writes a table of migration " + applied.config().id() + ", in phase "
                         + phase.fileName() + ", where every write must reach both tables, and this build of Tandem"
                         + " does not mirror writes yet");
             }
             if (phase == Phase.TARGET_ONLY && namesSide(analysis, Side.SOURCE)) {
-                throw refuse(named, sql, "it names the source of migration " + applied.config().id()
+                throw refuse(named, sql, running, "it names the source of migration " + applied.config().id()
                         + ", in phase target-only, and this build of Tandem does not translate writes to the target yet");
             }
         }
@@ -223,7 +260,10 @@ final class Router {
         }
     }
 
-    private static SQLException refuse(List<Applied> named, String sql, String why) {
+    private static SQLException refuse(List<Applied> named, String sql, boolean running, String why) {
+        if (!running) {
+            return new Refusal(Errors.refused(sql, why));
+        }
         for (Applied applied : named) {
             applied.monitor().refused.increment();
         }

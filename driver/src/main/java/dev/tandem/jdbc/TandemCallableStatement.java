@@ -28,7 +28,7 @@ public class TandemCallableStatement extends TandemPreparedStatement implements 
     private final CallableStatement cs;
 
     TandemCallableStatement(TandemConnection connection, CallableStatement delegate, String sql) {
-        super(connection, delegate, sql);
+        super(connection, delegate, sql, sql, null);
         this.cs = delegate;
     }
 

@@ -39,16 +39,29 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
      * on a translated statement; null otherwise, and then setting a parameter costs nothing extra.
      */
     final Binds binds;
-    /** Translations of this statement prepared so far, by their text. */
-    private Map<String, PreparedStatement> translations;
-    /** The real statement that ran last: {@code ps} or one of {@code translations}. */
+    /** The text {@code ps} was prepared with: {@code sql}, or its route when it was prepared. */
+    private final String psSql;
+    /** Prepares another text the way this statement was prepared; null for a callable statement. */
+    private final TandemConnection.Preparer preparer;
+    /** The other texts of this statement prepared so far (its translations, or the original), by text. */
+    private Map<String, PreparedStatement> others;
+    /** The real statement that ran last: {@code ps} or one of {@code others}. */
     private PreparedStatement active;
 
-    TandemPreparedStatement(TandemConnection connection, PreparedStatement delegate, String sql) {
+    /**
+     * @param delegate the real statement, prepared with {@code psSql}
+     * @param sql      the statement as the application wrote it
+     * @param psSql    the text {@code delegate} was prepared with: {@code sql}, or the route it had then
+     * @param preparer prepares another text with the same options, or null when none may be prepared
+     */
+    TandemPreparedStatement(TandemConnection connection, PreparedStatement delegate, String sql, String psSql,
+            TandemConnection.Preparer preparer) {
         super(connection, delegate);
         this.ps = delegate;
         this.active = delegate;
         this.sql = sql;
+        this.psSql = psSql;
+        this.preparer = preparer;
         this.changesSchema = Session.mayChangeSchema(sql);
         this.binds = connection.mayRoute(sql) ? new Binds() : null;
     }
@@ -69,34 +82,44 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
             connection.session.forgetSchema();
         }
         Router.Route route = connection.route(sql);
-        if (route == null) {
-            return active = ps;
-        }
-        if (route.shadowSql() != null && binds != null && binds.replayable()) {
+        if (route != null && route.shadowSql() != null && binds != null && binds.replayable()) {
             ShadowRead.run(connection, route, binds);
         }
-        if (route.sql().equals(sql)) {
+        String run = route == null ? sql : route.sql();
+        if (run.equals(psSql)) {
             return active = ps;
         }
-        if (binds == null) {
+        if (binds == null || preparer == null) {
             throw Errors.refused(sql, "it was prepared before the routing named its tables and must be served"
                     + " from the other table now; prepare it again");
         }
-        if (translations == null) {
-            translations = new HashMap<>(4);
+        if (others == null) {
+            others = new HashMap<>(4);
         }
-        PreparedStatement translated = translations.get(route.sql());
-        if (translated == null) {
-            translated = connection.delegate.prepareStatement(route.sql(), ps.getResultSetType(),
-                    ps.getResultSetConcurrency(), ps.getResultSetHoldability());
-            translations.put(route.sql(), translated);
+        PreparedStatement other = others.get(run);
+        if (other == null) {
+            other = preparer.prepare(run);
+            others.put(run, other);
         }
-        translated.setMaxRows(ps.getMaxRows());
-        translated.setFetchSize(ps.getFetchSize());
-        translated.setQueryTimeout(ps.getQueryTimeout());
-        translated.setMaxFieldSize(ps.getMaxFieldSize());
-        binds.applyTo(translated);
-        return active = translated;
+        copySettings(ps, other);
+        binds.applyTo(other);
+        return active = other;
+    }
+
+    /** What the application set on {@code from} that the real driver keeps per statement, onto {@code to}. */
+    private static void copySettings(PreparedStatement from, PreparedStatement to) throws SQLException {
+        if (to.getMaxRows() != from.getMaxRows()) {
+            to.setMaxRows(from.getMaxRows());
+        }
+        if (to.getFetchSize() != from.getFetchSize()) {
+            to.setFetchSize(from.getFetchSize());
+        }
+        if (to.getQueryTimeout() != from.getQueryTimeout()) {
+            to.setQueryTimeout(from.getQueryTimeout());
+        }
+        if (to.getMaxFieldSize() != from.getMaxFieldSize()) {
+            to.setMaxFieldSize(from.getMaxFieldSize());
+        }
     }
 
     /** A batch runs as prepared: refused when the routing would run something else. */
@@ -105,7 +128,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
             connection.session.forgetSchema();
         }
         Router.Route route = connection.route(sql);
-        if (route != null && !route.sql().equals(sql)) {
+        if (!(route == null ? sql : route.sql()).equals(psSql)) {
             throw Errors.refused(sql, "a batch runs the statement as prepared, and the routing serves it from the"
                     + " other table");
         }
@@ -559,11 +582,11 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     @Override
     public void close() throws SQLException {
         try {
-            if (translations != null) {
-                for (PreparedStatement translated : translations.values()) {
-                    translated.close();
+            if (others != null) {
+                for (PreparedStatement other : others.values()) {
+                    other.close();
                 }
-                translations = null;
+                others = null;
             }
         } finally {
             super.close();

@@ -49,7 +49,7 @@ class DelegationTest {
                 Arguments.of(Statement.class, (Function<Object, Object>) real ->
                         new TandemStatement(connection(), (Statement) real)),
                 Arguments.of(PreparedStatement.class, (Function<Object, Object>) real ->
-                        new TandemPreparedStatement(connection(), (PreparedStatement) real, "")),
+                        new TandemPreparedStatement(connection(), (PreparedStatement) real, "", "", null)),
                 Arguments.of(CallableStatement.class, (Function<Object, Object>) real ->
                         new TandemCallableStatement(connection(), (CallableStatement) real, "")),
                 Arguments.of(ResultSet.class, (Function<Object, Object>) real ->
