@@ -102,7 +102,8 @@ final class MetaDataCatalog implements Catalog, AutoCloseable {
         }
     }
 
-    private static String escaped(String name, String escape) {
+    /** {@code name} as a metadata pattern that matches only itself, given the driver's search-string escape. */
+    static String escaped(String name, String escape) {
         if (escape == null || escape.isEmpty()) {
             return name;
         }

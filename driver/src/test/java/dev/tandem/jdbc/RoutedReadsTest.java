@@ -257,6 +257,50 @@ class RoutedReadsTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aMigrationFailingTheLiveSchemaCheck_isTreatedAsOff_andJmxSaysWhy(TestDatabase db) throws Exception {
+        setUp(db, true, "target-only", "");
+        try (Connection raw = db.raw(); Statement statement = raw.createStatement()) {
+            statement.execute("ALTER TABLE rt_users_v2 DROP COLUMN full_name");
+        }
+        try (Connection connection = connect(db)) {
+            assertThat(name(connection, "SELECT name FROM rt_users WHERE id = 1")).isEqualTo(SOURCE_NAME);
+            try (Statement statement = connection.createStatement()) {
+                assertThat(statement.executeUpdate("UPDATE rt_users SET legacy_flag = 1 WHERE id = 1")).isEqualTo(1);
+            }
+            assertThat(monitor().getSchemaCheck()).contains("migration users-v2", "full_name");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void ddlThroughTandem_namingAMigratedTable_runs_andTheSchemaIsCheckedAgain(TestDatabase db) throws Exception {
+        setUp(db, true, "target-only", "");
+        try (Connection connection = connect(db); Statement statement = connection.createStatement()) {
+            assertThat(name(connection, "SELECT name FROM rt_users WHERE id = 1")).isEqualTo(TARGET_NAME);
+            assertThat(monitor().getSchemaCheck()).endsWith(": ok");
+
+            statement.execute("ALTER TABLE rt_users_v2 DROP COLUMN full_name");
+
+            assertThat(name(connection, "SELECT name FROM rt_users WHERE id = 1")).isEqualTo(SOURCE_NAME);
+            assertThat(monitor().getSchemaCheck()).contains("full_name");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aDataSource_isRoutedToo() throws Exception {
+        setUp(TestDatabase.H2, true, "target-only", "");
+        org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
+        h2.setURL(TestDatabase.H2.rawUrl());
+        Properties tandem = new Properties();
+        tandem.setProperty("tandem.config", routing.toString());
+        tandem.setProperty("tandem.reload", "0");
+        try (Connection connection = new TandemDataSource(h2, tandem).getConnection()) {
+            assertThat(name(connection, "SELECT name FROM rt_users WHERE id = 1")).isEqualTo(TARGET_NAME);
+        }
+    }
+
     // ------------------------------------------------------------------ fixture
 
     /** Source and target with ids 1 and 2; the target's names differ unless {@code same}. */
