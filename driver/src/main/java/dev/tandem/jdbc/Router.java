@@ -14,6 +14,7 @@ import dev.tandem.routing.Phase;
 import dev.tandem.sql.Analysis;
 import dev.tandem.sql.ReadRewrite;
 import dev.tandem.sql.Side;
+import dev.tandem.sql.SqlRewriter;
 import dev.tandem.sql.TableReference;
 
 /**
@@ -47,7 +48,19 @@ final class Router {
      */
     static Route decide(Plan plan, String sql, Session session, TandemConnection caller, RoutedDatabase database)
             throws SQLException {
+        if (plan.rewriter() == null || !plan.rewriter().mayNameMigratedTable(sql)) {
+            return null;
+        }
         return route(plan, sql, session, caller, database, true);
+    }
+
+    /**
+     * As {@link #decide}, for a statement whose text is already known to name a table of the routing
+     * (a prepared statement, scanned once when prepared): no word scan, the verdict cache first.
+     */
+    static Route decideScanned(Plan plan, String sql, Session session, TandemConnection caller,
+            RoutedDatabase database) throws SQLException {
+        return plan.rewriter() == null ? null : route(plan, sql, session, caller, database, true);
     }
 
     /**
@@ -56,6 +69,9 @@ final class Router {
      * refused when it runs, if it still must be).
      */
     static String peek(Plan plan, String sql, Session session, TandemConnection caller) throws SQLException {
+        if (plan.rewriter() == null) {
+            return sql;
+        }
         try {
             Route route = route(plan, sql, session, caller, null, false);
             return route == null ? sql : route.sql();
@@ -75,17 +91,15 @@ final class Router {
 
     private static Route route(Plan plan, String sql, Session session, TandemConnection caller,
             RoutedDatabase database, boolean running) throws SQLException {
-        if (plan.rewriter() == null || !plan.rewriter().mayNameMigratedTable(sql)) {
-            return null;
-        }
         String schema = session.currentSchema();
-        Analysis analysis = plan.rewriter().analyze(sql, plan.dialect(), schema);
+        SqlRewriter.Verdict verdict = plan.rewriter().verdict(sql, plan.dialect(), schema);
+        Analysis analysis = verdict.analysis();
         if (analysis.references().isEmpty()) {
             return null;
         }
         List<Applied> named = named(plan, analysis);
         return switch (analysis.kind()) {
-            case READ -> read(plan, sql, schema, analysis, named, caller, running);
+            case READ -> read(verdict, sql, named, caller, running);
             case WRITE -> write(sql, analysis, named, running);
             case DDL -> {
                 if (!running) {
@@ -100,8 +114,9 @@ final class Router {
         };
     }
 
-    private static Route read(Plan plan, String sql, String schema, Analysis analysis, List<Applied> named,
-            TandemConnection caller, boolean running) throws SQLException {
+    private static Route read(SqlRewriter.Verdict verdict, String sql, List<Applied> named, TandemConnection caller,
+            boolean running) throws SQLException {
+        Analysis analysis = verdict.analysis();
         Side hint = hint(sql);
         Side side = null;
         boolean targetOnly = false;
@@ -147,9 +162,9 @@ final class Router {
             }
             return null;
         }
-        ReadRewrite rewrite = plan.rewriter().read(sql, plan.dialect(), schema, side);
+        ReadRewrite rewrite = verdict.read(side);
         if (!rewrite.ok() && side == Side.TARGET && !targetOnly) {
-            ReadRewrite fromSource = plan.rewriter().read(sql, plan.dialect(), schema, Side.SOURCE);
+            ReadRewrite fromSource = verdict.read(Side.SOURCE);
             if (fromSource.ok()) {
                 LOG.debug("tandem: read served from the source, the target cannot serve it: {}", rewrite.reason());
                 side = Side.SOURCE;
@@ -165,7 +180,7 @@ final class Router {
         }
         count(named, side);
         Route shadow = side == Side.SOURCE && !analysis.locking() && targetComplete
-                ? shadow(plan, sql, schema, named, rewrite.sql()) : null;
+                ? shadow(verdict, named, rewrite.sql()) : null;
         if (shadow != null) {
             return shadow;
         }
@@ -173,12 +188,12 @@ final class Router {
     }
 
     /** A sampled shadow read on the target, when a migration named is in verify and the dice say so. */
-    private static Route shadow(Plan plan, String sql, String schema, List<Applied> named, String primary) {
+    private static Route shadow(SqlRewriter.Verdict verdict, List<Applied> named, String primary) {
         for (Applied applied : named) {
             double rate = applied.config().sampleRate();
             if (applied.config().phase() == Phase.VERIFY && rate > 0
                     && (rate >= 1 || ThreadLocalRandom.current().nextDouble() < rate)) {
-                ReadRewrite target = plan.rewriter().read(sql, plan.dialect(), schema, Side.TARGET);
+                ReadRewrite target = verdict.read(Side.TARGET);
                 if (!target.ok()) {
                     applied.monitor().shadowFailures.increment();
                     LOG.debug("tandem: no shadow read for migration {}: {}", applied.config().id(), target.reason());

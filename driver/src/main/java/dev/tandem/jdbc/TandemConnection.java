@@ -19,6 +19,8 @@ import java.sql.Struct;
 import java.util.Properties;
 import java.util.concurrent.Executor;
 
+import dev.tandem.routing.Routing;
+
 /**
  * A connection through Tandem: holds the real driver's connection, hands out Tandem statements and
  * metadata, and keeps Tandem's own client info ({@code tandem.*}) away from the real driver.
@@ -65,6 +67,22 @@ public class TandemConnection implements Connection {
      */
     Router.Route route(String sql) throws SQLException {
         return routed == null ? null : Router.decide(plan(), sql, session, this, routed);
+    }
+
+    /**
+     * As {@link #route}, for a prepared statement: {@code mayName} is what {@link #mayRoute} said when
+     * it was prepared, under {@code routing}; while that routing is in force a statement that names
+     * none of its tables is not looked at again, and one that may is not scanned again.
+     */
+    Router.Route routePrepared(String sql, boolean mayName, Routing routing) throws SQLException {
+        if (routed == null) {
+            return null;
+        }
+        RoutedDatabase.Plan plan = plan();
+        if (plan.routing() != routing) {
+            return Router.decide(plan, sql, session, this, routed);
+        }
+        return mayName ? Router.decideScanned(plan, sql, session, this, routed) : null;
     }
 
     /**
@@ -146,8 +164,13 @@ public class TandemConnection implements Connection {
      * routed read costs one real prepare, like a plain one; at each execution the route is decided again.
      */
     private PreparedStatement prepared(String sql, Preparer preparer) throws SQLException {
-        String first = mayRoute(sql) ? Router.peek(plan(), sql, session, this) : sql;
-        return new TandemPreparedStatement(this, preparer.prepare(first), sql, first, preparer);
+        if (routed == null) {
+            return new TandemPreparedStatement(this, preparer.prepare(sql), sql, sql, preparer, false, null);
+        }
+        RoutedDatabase.Plan plan = plan();
+        boolean mayName = mayRoute(sql);
+        String first = mayName ? Router.peek(plan, sql, session, this) : sql;
+        return new TandemPreparedStatement(this, preparer.prepare(first), sql, first, preparer, mayName, plan.routing());
     }
 
     private CallableStatement callable(String sql, CallableStatement statement) {

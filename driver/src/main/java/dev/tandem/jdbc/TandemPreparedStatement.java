@@ -24,6 +24,8 @@ import java.util.Calendar;
 import java.util.HashMap;
 import java.util.Map;
 
+import dev.tandem.routing.Routing;
+
 /**
  * A {@link PreparedStatement} of a {@link TandemConnection}: parameters and execution go to the real
  * driver's statement; result sets and back-links come back as Tandem objects.
@@ -48,14 +50,27 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     /** The real statement that ran last: {@code ps} or one of {@code others}. */
     private PreparedStatement active;
 
+    /** Whether the text may name a table of {@code routing}, the routing in force when it was prepared. */
+    private final boolean mayName;
+    /** The routing in force when it was prepared; null when not known (a callable statement). */
+    private final Routing routing;
+
+    /** A callable statement's: routed like any other, never prepared as another text. */
+    TandemPreparedStatement(TandemConnection connection, PreparedStatement delegate, String sql, String psSql,
+            TandemConnection.Preparer preparer) {
+        this(connection, delegate, sql, psSql, preparer, connection.mayRoute(sql), null);
+    }
+
     /**
      * @param delegate the real statement, prepared with {@code psSql}
      * @param sql      the statement as the application wrote it
      * @param psSql    the text {@code delegate} was prepared with: {@code sql}, or the route it had then
      * @param preparer prepares another text with the same options, or null when none may be prepared
+     * @param mayName  whether {@code sql} may name a table of {@code routing}
+     * @param routing  the routing in force when it was prepared, or null when not known
      */
     TandemPreparedStatement(TandemConnection connection, PreparedStatement delegate, String sql, String psSql,
-            TandemConnection.Preparer preparer) {
+            TandemConnection.Preparer preparer, boolean mayName, Routing routing) {
         super(connection, delegate);
         this.ps = delegate;
         this.active = delegate;
@@ -63,7 +78,9 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         this.psSql = psSql;
         this.preparer = preparer;
         this.changesSchema = Session.mayChangeSchema(sql);
-        this.binds = connection.mayRoute(sql) ? new Binds() : null;
+        this.mayName = mayName;
+        this.routing = routing;
+        this.binds = mayName ? new Binds() : null;
     }
 
     @Override
@@ -81,7 +98,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         if (changesSchema) {
             connection.session.forgetSchema();
         }
-        Router.Route route = connection.route(sql);
+        Router.Route route = connection.routePrepared(sql, mayName, routing);
         if (route != null && route.shadowSql() != null && binds != null && binds.replayable()) {
             ShadowRead.run(connection, route, binds);
         }

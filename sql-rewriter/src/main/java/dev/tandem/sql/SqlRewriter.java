@@ -3,6 +3,7 @@ package dev.tandem.sql;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -21,9 +22,11 @@ public final class SqlRewriter {
 
     private final List<Migration> migrations;
     private final Statements statements;
-    private final Cache<Key, Object> cache = Caffeine.newBuilder().maximumSize(CACHE_SIZE).recordStats().build();
+    private final Cache<Key, Verdict> cache = Caffeine.newBuilder().maximumSize(CACHE_SIZE).build();
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
 
-    private record Key(String sql, Dialect dialect, String schema, Side servedFrom) {
+    private record Key(String sql, Dialect dialect, String schema) {
     }
 
     /** A rewriter for {@code migrations}, resolving columns with {@code catalog}. */
@@ -65,12 +68,7 @@ public final class SqlRewriter {
 
     /** What {@code sql} is and which migrated tables it names, where. */
     public Analysis analyze(String sql, Dialect dialect, String currentSchema) {
-        if (!statements.mayName(sql)) {
-            Statements.Shape shape = Statements.shape(sql, dialect);
-            return new Analysis(shape.kind(), shape.statements(), List.of(), false, null);
-        }
-        Key key = new Key(sql, dialect, currentSchema, null);
-        return (Analysis) cache.get(key, k -> statements.analyze(sql, dialect, currentSchema));
+        return verdict(sql, dialect, currentSchema).analysis();
     }
 
     /**
@@ -80,24 +78,80 @@ public final class SqlRewriter {
      * that cannot be done exactly.
      */
     public ReadRewrite read(String sql, Dialect dialect, String currentSchema, Side servedFrom) {
-        if (!statements.mayName(sql)) {
-            return ReadRewrite.of(sql);
+        return verdict(sql, dialect, currentSchema).read(servedFrom);
+    }
+
+    /**
+     * Everything the rewriter says about {@code sql}, from one cache lookup: its analysis, and its
+     * translation to each side, each computed the first time it is asked for.
+     */
+    public Verdict verdict(String sql, Dialect dialect, String currentSchema) {
+        Key key = new Key(sql, dialect, currentSchema);
+        Verdict known = cache.getIfPresent(key);
+        if (known != null) {
+            hits.increment();
+            return known;
         }
-        Key key = new Key(sql, dialect, currentSchema, servedFrom);
-        return (ReadRewrite) cache.get(key, k -> {
-            Statements.Result result = statements.translate(sql, dialect, currentSchema, servedFrom);
-            return result.reason() != null ? ReadRewrite.refused(result.reason()) : ReadRewrite.of(result.sql());
-        });
+        if (!statements.mayName(sql)) {
+            Statements.Shape shape = Statements.shape(sql, dialect);
+            return new Verdict(this, key, new Analysis(shape.kind(), shape.statements(), List.of(), false, null));
+        }
+        Verdict[] made = new Verdict[1];
+        Verdict verdict = cache.get(key, k -> made[0] = new Verdict(this, k, statements.analyze(sql, dialect, currentSchema)));
+        (verdict == made[0] ? misses : hits).increment();
+        return verdict;
+    }
+
+    /** One statement's analysis, and its reads served from each side, computed when first asked for. */
+    public static final class Verdict {
+
+        private final SqlRewriter rewriter;
+        private final Key key;
+        private final Analysis analysis;
+        private volatile ReadRewrite fromSource;
+        private volatile ReadRewrite fromTarget;
+
+        private Verdict(SqlRewriter rewriter, Key key, Analysis analysis) {
+            this.rewriter = rewriter;
+            this.key = key;
+            this.analysis = analysis;
+        }
+
+        /** What the statement is and which migrated tables it names, where. */
+        public Analysis analysis() {
+            return analysis;
+        }
+
+        /** The statement, a read, served from {@code servedFrom}; see {@link SqlRewriter#read}. */
+        public ReadRewrite read(Side servedFrom) {
+            ReadRewrite known = servedFrom == Side.SOURCE ? fromSource : fromTarget;
+            if (known != null) {
+                return known;
+            }
+            ReadRewrite made;
+            if (analysis.references().isEmpty() && analysis.reason() == null) {
+                made = ReadRewrite.of(key.sql());
+            } else {
+                Statements.Result result = rewriter.statements.translate(key.sql(), key.dialect(), key.schema(), servedFrom);
+                made = result.reason() != null ? ReadRewrite.refused(result.reason()) : ReadRewrite.of(result.sql());
+            }
+            if (servedFrom == Side.SOURCE) {
+                fromSource = made;
+            } else {
+                fromTarget = made;
+            }
+            return made;
+        }
     }
 
     /** How many times a verdict was found in the cache. */
     public long cacheHits() {
-        return cache.stats().hitCount();
+        return hits.sum();
     }
 
     /** How many times a verdict had to be computed: a parse. */
     public long cacheMisses() {
-        return cache.stats().missCount();
+        return misses.sum();
     }
 
     /** Drops every verdict, after DDL: a column list they were computed from may have changed. */

@@ -95,10 +95,15 @@ class AnalysisTest {
     }
 
     @Test
-    void verdicts_areCachedPerStatement() {
+    void verdicts_areCachedPerStatement_withItsTranslations() {
         analyze("SELECT id FROM users");
         analyze("SELECT id FROM users");
-        rewriter.read("SELECT id FROM users", Dialect.POSTGRESQL, null, Side.TARGET);
+        ReadRewrite first = rewriter.read("SELECT id FROM users", Dialect.POSTGRESQL, null, Side.TARGET);
+        assertThat(rewriter.cachedVerdicts()).isEqualTo(1);
+        assertThat(rewriter.cacheMisses()).isEqualTo(1);
+        assertThat(rewriter.cacheHits()).isEqualTo(2);
+        assertThat(rewriter.read("SELECT id FROM users", Dialect.POSTGRESQL, null, Side.TARGET)).isSameAs(first);
+        analyze("SELECT id FROM users WHERE id = 2");
         assertThat(rewriter.cachedVerdicts()).isEqualTo(2);
     }
 
