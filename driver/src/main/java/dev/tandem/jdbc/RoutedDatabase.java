@@ -20,6 +20,7 @@ import dev.tandem.sql.Catalog;
 import dev.tandem.sql.Dialect;
 import dev.tandem.sql.Migration;
 import dev.tandem.sql.SqlRewriter;
+import dev.tandem.sql.StatementKind;
 
 /**
  * One database used with one routing file: the catalog Tandem reads its columns from, and the
@@ -50,14 +51,19 @@ final class RoutedDatabase {
      * @param dialect  the database's dialect
      * @param rewriter the rewriter over the applied migrations, or null when none is applied
      * @param applied  the applied migrations by id: those neither {@code off} nor failing the schema check
+     * @param failing  whether a migration that is not {@code off} failed the schema check: then DDL
+     *                 naming its tables must be noticed too, since it may be what mends it
      */
-    record Plan(Routing routing, Dialect dialect, SqlRewriter rewriter, Map<String, Applied> applied) {
+    record Plan(Routing routing, Dialect dialect, SqlRewriter rewriter, Map<String, Applied> applied,
+            boolean failing) {
     }
 
     private final RoutingFile file;
     private final String name;
     private final MetaDataCatalog.Opener opener;
+    /** Per migration id, the schema-check problems last logged, so each is logged once. */
     private final Map<String, String> loggedProblems = new HashMap<>();
+    private boolean unknownDialectLogged;
     private volatile Plan plan;
     private volatile WordScanner scanner;
     private MetaDataCatalog catalog;
@@ -94,6 +100,17 @@ final class RoutedDatabase {
     private record WordScanner(Routing routing, SqlRewriter rewriter) {
     }
 
+    /**
+     * Notices DDL naming a table of a migration that failed the schema check (which the plan's own
+     * rewriter does not know): the DDL may have mended it, so the check runs again.
+     */
+    void noticeDdl(Plan plan, String sql, Session session) throws SQLException {
+        if (plan.failing() && plan.dialect() != null && mayName(sql)
+                && scanner.rewriter().analyze(sql, plan.dialect(), session.currentSchema()).kind() == StatementKind.DDL) {
+            schemaChanged();
+        }
+    }
+
     /** The plan for the routing in force; made (schema check included) when the routing changed. */
     Plan plan(Session session) throws SQLException {
         Plan known = plan;
@@ -126,11 +143,12 @@ final class RoutedDatabase {
         }
         Dialect dialect = session.dialect();
         if (dialect == null) {
-            if (!routing.migrations().isEmpty() && loggedProblems.put("", "dialect") == null) {
+            if (!routing.migrations().isEmpty() && !unknownDialectLogged) {
+                unknownDialectLogged = true;
                 LOG.error("tandem: {} is not a database whose SQL Tandem reads (PostgreSQL, MariaDB, MySQL, H2);"
                         + " the routing in {} is not applied to it", name, file.path());
             }
-            return plan = new Plan(routing, null, null, Map.of());
+            return plan = new Plan(routing, null, null, Map.of(), false);
         }
         routing.migrations().forEach(m -> MigrationMonitor.of(file, m.id()));
         List<MigrationConfig> live = routing.migrations().stream().filter(m -> m.phase() != Phase.OFF).toList();
@@ -164,6 +182,6 @@ final class RoutedDatabase {
         }
         LOG.debug("tandem: routing {} applied to {}: {} of {} migrations", routing.checksum(), name, applied.size(),
                 routing.migrations().size());
-        return plan = new Plan(routing, dialect, rewriter, Map.copyOf(applied));
+        return plan = new Plan(routing, dialect, rewriter, Map.copyOf(applied), applied.size() < live.size());
     }
 }

@@ -3,6 +3,7 @@ package dev.tandem.jdbc;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.slf4j.Logger;
@@ -49,14 +50,15 @@ final class Router {
     static Route decide(Plan plan, String sql, Session session, TandemConnection caller, RoutedDatabase database)
             throws SQLException {
         if (plan.rewriter() == null || !plan.rewriter().mayNameMigratedTable(sql)) {
+            database.noticeDdl(plan, sql, session);
             return null;
         }
         return route(plan, sql, session, caller, database, true);
     }
 
     /**
-     * As {@link #decide}, for a statement whose text is already known to name a table of the routing
-     * (a prepared statement, scanned once when prepared): no word scan, the verdict cache first.
+     * As {@link #decide}, for a statement whose text is already known to possibly name a table the plan
+     * applies (a prepared statement, scanned once when prepared): no word scan, the verdict cache first.
      */
     static Route decideScanned(Plan plan, String sql, Session session, TandemConnection caller,
             RoutedDatabase database) throws SQLException {
@@ -172,19 +174,17 @@ final class Router {
             }
         }
         if (!rewrite.ok()) {
-            throw refuse(named, sql, running, "it cannot be served from the " + side.name().toLowerCase(java.util.Locale.ROOT)
+            throw refuse(named, sql, running, "it cannot be served from the " + side.name().toLowerCase(Locale.ROOT)
                     + ": " + rewrite.reason());
         }
+        Route translated = rewrite.sql().equals(sql) ? null : new Route(rewrite.sql(), null, null);
         if (!running) {
-            return rewrite.sql().equals(sql) ? null : new Route(rewrite.sql(), null, null);
+            return translated;
         }
         count(named, side);
         Route shadow = side == Side.SOURCE && !analysis.locking() && targetComplete
                 ? shadow(verdict, named, rewrite.sql()) : null;
-        if (shadow != null) {
-            return shadow;
-        }
-        return rewrite.sql().equals(sql) ? null : new Route(rewrite.sql(), null, null);
+        return shadow != null ? shadow : translated;
     }
 
     /** A sampled shadow read on the target, when a migration named is in verify and the dice say so. */

@@ -19,7 +19,6 @@ import java.sql.Struct;
 import java.util.Properties;
 import java.util.concurrent.Executor;
 
-import dev.tandem.routing.Routing;
 
 /**
  * A connection through Tandem: holds the real driver's connection, hands out Tandem statements and
@@ -70,16 +69,17 @@ public class TandemConnection implements Connection {
     }
 
     /**
-     * As {@link #route}, for a prepared statement: {@code mayName} is what {@link #mayRoute} said when
-     * it was prepared, under {@code routing}; while that routing is in force a statement that names
-     * none of its tables is not looked at again, and one that may is not scanned again.
+     * As {@link #route}, for a prepared statement: {@code mayName} is whether its text may name a
+     * table that {@code preparedUnder}, the plan in force when it was prepared, applies. While that
+     * plan is in force a statement that names none is not looked at again, and one that may is not
+     * word-scanned again.
      */
-    Router.Route routePrepared(String sql, boolean mayName, Routing routing) throws SQLException {
+    Router.Route routePrepared(String sql, boolean mayName, RoutedDatabase.Plan preparedUnder) throws SQLException {
         if (routed == null) {
             return null;
         }
         RoutedDatabase.Plan plan = plan();
-        if (plan.routing() != routing) {
+        if (plan != preparedUnder) {
             return Router.decide(plan, sql, session, this, routed);
         }
         return mayName ? Router.decideScanned(plan, sql, session, this, routed) : null;
@@ -165,12 +165,14 @@ public class TandemConnection implements Connection {
      */
     private PreparedStatement prepared(String sql, Preparer preparer) throws SQLException {
         if (routed == null) {
-            return new TandemPreparedStatement(this, preparer.prepare(sql), sql, sql, preparer, false, null);
+            return new TandemPreparedStatement(this, preparer.prepare(sql), sql, sql, preparer, false, false, null);
         }
         RoutedDatabase.Plan plan = plan();
-        boolean mayName = mayRoute(sql);
+        boolean keepBinds = mayRoute(sql);
+        boolean mayName = keepBinds && plan.rewriter() != null && plan.rewriter().mayNameMigratedTable(sql);
         String first = mayName ? Router.peek(plan, sql, session, this) : sql;
-        return new TandemPreparedStatement(this, preparer.prepare(first), sql, first, preparer, mayName, plan.routing());
+        return new TandemPreparedStatement(this, preparer.prepare(first), sql, first, preparer, keepBinds, mayName,
+                plan);
     }
 
     private CallableStatement callable(String sql, CallableStatement statement) {

@@ -24,7 +24,6 @@ import java.util.Calendar;
 import java.util.HashMap;
 import java.util.Map;
 
-import dev.tandem.routing.Routing;
 
 /**
  * A {@link PreparedStatement} of a {@link TandemConnection}: parameters and execution go to the real
@@ -50,15 +49,15 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     /** The real statement that ran last: {@code ps} or one of {@code others}. */
     private PreparedStatement active;
 
-    /** Whether the text may name a table of {@code routing}, the routing in force when it was prepared. */
+    /** Whether the text may name a table {@code plan} applies (one not off, passing the schema check). */
     private final boolean mayName;
-    /** The routing in force when it was prepared; null when not known (a callable statement). */
-    private final Routing routing;
+    /** The plan in force when it was prepared; null when not known (a callable statement). */
+    private final RoutedDatabase.Plan plan;
 
     /** A callable statement's: routed like any other, never prepared as another text. */
     TandemPreparedStatement(TandemConnection connection, PreparedStatement delegate, String sql, String psSql,
             TandemConnection.Preparer preparer) {
-        this(connection, delegate, sql, psSql, preparer, connection.mayRoute(sql), null);
+        this(connection, delegate, sql, psSql, preparer, connection.mayRoute(sql), true, null);
     }
 
     /**
@@ -66,11 +65,13 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
      * @param sql      the statement as the application wrote it
      * @param psSql    the text {@code delegate} was prepared with: {@code sql}, or the route it had then
      * @param preparer prepares another text with the same options, or null when none may be prepared
-     * @param mayName  whether {@code sql} may name a table of {@code routing}
-     * @param routing  the routing in force when it was prepared, or null when not known
+     * @param keepBinds whether {@code sql} may name a table of the routing file, in any phase: then its
+     *                  parameters are kept, so that it can be translated if a later routing asks for it
+     * @param mayName   whether {@code sql} may name a table {@code plan} applies
+     * @param plan      the plan in force when it was prepared, or null when not known
      */
     TandemPreparedStatement(TandemConnection connection, PreparedStatement delegate, String sql, String psSql,
-            TandemConnection.Preparer preparer, boolean mayName, Routing routing) {
+            TandemConnection.Preparer preparer, boolean keepBinds, boolean mayName, RoutedDatabase.Plan plan) {
         super(connection, delegate);
         this.ps = delegate;
         this.active = delegate;
@@ -79,8 +80,8 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         this.preparer = preparer;
         this.changesSchema = Session.mayChangeSchema(sql);
         this.mayName = mayName;
-        this.routing = routing;
-        this.binds = mayName ? new Binds() : null;
+        this.plan = plan;
+        this.binds = keepBinds ? new Binds() : null;
     }
 
     @Override
@@ -98,7 +99,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         if (changesSchema) {
             connection.session.forgetSchema();
         }
-        Router.Route route = connection.routePrepared(sql, mayName, routing);
+        Router.Route route = connection.routePrepared(sql, mayName, plan);
         if (route != null && route.shadowSql() != null && binds != null && binds.replayable()) {
             ShadowRead.run(connection, route, binds);
         }

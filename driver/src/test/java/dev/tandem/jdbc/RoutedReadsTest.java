@@ -288,6 +288,24 @@ class RoutedReadsTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aStatementPreparedWhileItsMigrationWasOff_isRoutedOnceDdlBringsItIn(TestDatabase db) throws Exception {
+        setUp(db, true, "target-only", "");
+        try (Connection raw = db.raw(); Statement statement = raw.createStatement()) {
+            statement.execute("ALTER TABLE rt_users_v2 DROP COLUMN full_name");
+        }
+        try (Connection connection = connect(db); Statement ddl = connection.createStatement();
+                PreparedStatement read = connection.prepareStatement("SELECT name FROM rt_users WHERE id = ?")) {
+            read.setInt(1, 1);
+            assertThat(name(read)).as("failing the schema check: off").isEqualTo(SOURCE_NAME);
+
+            ddl.execute("ALTER TABLE rt_users_v2 ADD COLUMN full_name VARCHAR(40)");
+
+            assertThat(name(read)).as("from the target, whose new column is empty").isNull();
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void aDataSource_isRoutedToo() throws Exception {
         setUp(TestDatabase.H2, true, "target-only", "");

@@ -129,7 +129,7 @@ public final class SqlRewriter {
                 return known;
             }
             ReadRewrite made;
-            if (analysis.references().isEmpty() && analysis.reason() == null) {
+            if (analysis.namesNoMigratedTable()) {
                 made = ReadRewrite.of(key.sql());
             } else {
                 Statements.Result result = rewriter.statements.translate(key.sql(), key.dialect(), key.schema(), servedFrom);
