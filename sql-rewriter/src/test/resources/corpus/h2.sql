@@ -1583,17 +1583,17 @@ insert into users_v2 (id, full_name, email, status_code) select id, name, email,
 
 @@ merge key values
 MERGE INTO users KEY (id) VALUES (1, 'ann', 'ann@y.io', 1, true)
-@@analysis WRITE source users@11; cannot analyse: cannot parse: Incorrect syntax near the keyword 'VALUES' at line 1, column 27.
+@@analysis WRITE source users@11
 
 @@ merge with column list and key
 merge into users (id, name, status) key (id) values (?, ?, ?)
 @@binds 12, 'jo', 2
-@@analysis WRITE source users@11; cannot analyse: cannot parse: Encountered "," at line 1, column 21.
+@@analysis WRITE source users@11
 
 @@ target merge key values
 MERGE INTO users_v2 (id, full_name, status_code) KEY (id) VALUES (?, ?, ?)
 @@binds 2, 'bobby', '2'
-@@analysis WRITE target users_v2@11; cannot analyse: cannot parse: Encountered "," at line 1, column 24.
+@@analysis WRITE target users_v2@11
 
 @@ standard merge using values
 merge into users u using (select cast(? as int) as id, cast(? as varchar(50)) as name) s on u.id = s.id when matched then update set name = s.name when not matched then insert (id, name) values (s.id, s.name)

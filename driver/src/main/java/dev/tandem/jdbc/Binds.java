@@ -11,10 +11,10 @@ import java.util.Arrays;
  */
 final class Binds {
 
-    /** One {@code setXxx} call, to be made again on another statement. */
+    /** One {@code setXxx} call, to be made again on another statement, for the parameter at {@code index}. */
     @FunctionalInterface
     interface Bind {
-        void apply(PreparedStatement statement) throws SQLException;
+        void apply(PreparedStatement statement, int index) throws SQLException;
     }
 
     private Bind[] binds = new Bind[8];
@@ -65,10 +65,33 @@ final class Binds {
     /** Sets every kept parameter on {@code statement}, after clearing what it had. */
     void applyTo(PreparedStatement statement) throws SQLException {
         statement.clearParameters();
-        for (Bind bind : binds) {
-            if (bind != null) {
-                bind.apply(statement);
+        for (int i = 1; i < binds.length; i++) {
+            if (binds[i] != null) {
+                binds[i].apply(statement, i);
             }
         }
+    }
+
+    /**
+     * Sets some of the kept parameters on {@code statement}, whose parameter {@code j + 1} is this
+     * statement's parameter {@code indices[j]}: a statement built from part of this one's text.
+     */
+    void applyTo(PreparedStatement statement, int[] indices) throws SQLException {
+        statement.clearParameters();
+        for (int j = 0; j < indices.length; j++) {
+            int from = indices[j];
+            if (from < binds.length && binds[from] != null) {
+                binds[from].apply(statement, j + 1);
+            }
+        }
+    }
+
+    /** A copy of the parameters as they are now: one entry of a batch. */
+    Binds snapshot() {
+        Binds copy = new Binds();
+        copy.binds = binds.clone();
+        copy.stream = stream.clone();
+        copy.streams = streams;
+        return copy;
     }
 }

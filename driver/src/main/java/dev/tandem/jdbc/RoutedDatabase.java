@@ -19,6 +19,7 @@ import dev.tandem.routing.RoutingFile;
 import dev.tandem.sql.Catalog;
 import dev.tandem.sql.Dialect;
 import dev.tandem.sql.Migration;
+import dev.tandem.sql.Side;
 import dev.tandem.sql.SqlRewriter;
 import dev.tandem.sql.StatementKind;
 
@@ -53,9 +54,22 @@ final class RoutedDatabase {
      * @param applied  the applied migrations by id: those neither {@code off} nor failing the schema check
      * @param failing  whether a migration that is not {@code off} failed the schema check: then DDL
      *                 naming its tables must be noticed too, since it may be what mends it
+     * @param catalog  the columns of the database's tables, or null when no migration is applied
+     * @param copies   the statements that mirror writes, made when first needed, by migration, side and schema
      */
     record Plan(Routing routing, Dialect dialect, SqlRewriter rewriter, Map<String, Applied> applied,
-            boolean failing) {
+            boolean failing, Catalog catalog, ConcurrentMap<String, MirrorCopy> copies) {
+
+        Plan(Routing routing, Dialect dialect, SqlRewriter rewriter, Map<String, Applied> applied, boolean failing,
+                Catalog catalog) {
+            this(routing, dialect, rewriter, applied, failing, catalog, new ConcurrentHashMap<>());
+        }
+
+        /** The copy for writes to the {@code side} table of {@code migration}, made once per plan and schema. */
+        MirrorCopy copy(Migration migration, Side side, String schema) {
+            return copies.computeIfAbsent(migration.id() + '\0' + side + '\0' + schema,
+                    k -> MirrorCopy.of(migration, side, dialect, catalog, schema));
+        }
     }
 
     private final RoutingFile file;
@@ -148,7 +162,7 @@ final class RoutedDatabase {
                 LOG.error("tandem: {} is not a database whose SQL Tandem reads (PostgreSQL, MariaDB, MySQL, H2);"
                         + " the routing in {} is not applied to it", name, file.path());
             }
-            return plan = new Plan(routing, null, null, Map.of(), false);
+            return plan = new Plan(routing, null, null, Map.of(), false, null);
         }
         routing.migrations().forEach(m -> MigrationMonitor.of(file, m.id()));
         List<MigrationConfig> live = routing.migrations().stream().filter(m -> m.phase() != Phase.OFF).toList();
@@ -182,6 +196,6 @@ final class RoutedDatabase {
         }
         LOG.debug("tandem: routing {} applied to {}: {} of {} migrations", routing.checksum(), name, applied.size(),
                 routing.migrations().size());
-        return plan = new Plan(routing, dialect, rewriter, Map.copyOf(applied), applied.size() < live.size());
+        return plan = new Plan(routing, dialect, rewriter, Map.copyOf(applied), applied.size() < live.size(), catalog);
     }
 }

@@ -17,6 +17,7 @@ import dev.tandem.sql.ReadRewrite;
 import dev.tandem.sql.Side;
 import dev.tandem.sql.SqlRewriter;
 import dev.tandem.sql.TableReference;
+import dev.tandem.sql.WriteShape;
 
 /**
  * Decides, for one statement under one {@link Plan}, what runs (DESIGN §4): as written, translated
@@ -34,8 +35,14 @@ final class Router {
      * @param sql       the statement to run
      * @param shadow    the migration a shadow read is counted for, or null when none runs
      * @param shadowSql the read served from the target, to compare with {@code sql}'s rows, or null
+     * @param mirror    for a write to a migrated table in a phase that writes both: how it reaches the other
+     *                  table; null otherwise
      */
-    record Route(String sql, MigrationMonitor shadow, String shadowSql) {
+    record Route(String sql, MigrationMonitor shadow, String shadowSql, Mirror mirror) {
+
+        Route(String sql, MigrationMonitor shadow, String shadowSql) {
+            this(sql, shadow, shadowSql, null);
+        }
     }
 
     private Router() {
@@ -102,7 +109,7 @@ final class Router {
         List<Applied> named = named(plan, analysis);
         return switch (analysis.kind()) {
             case READ -> read(verdict, sql, named, caller, running);
-            case WRITE -> write(sql, analysis, named, running);
+            case WRITE -> write(plan, verdict, sql, named, schema, running);
             case DDL -> {
                 if (!running) {
                     yield null;
@@ -206,25 +213,48 @@ final class Router {
     }
 
     /**
-     * A write naming a migrated table. Mirroring it to the other table is not in this build, so in
-     * every phase that writes both tables it is refused before anything is written; in target-only
-     * a write naming only the target runs as written.
+     * A write naming a migrated table (DESIGN §4-6). One that changes a table of a migration in a phase
+     * that writes both is mirrored: refused, before anything runs, when that cannot be done exactly. In
+     * target-only a write naming the source is refused (writes are not translated to the target yet),
+     * and one changing only the target runs as written. A write that changes another table and only
+     * reads migrated ones runs as written, the source being complete before target-only.
      */
-    private static Route write(String sql, Analysis analysis, List<Applied> named, boolean running)
-            throws SQLException {
+    private static Route write(Plan plan, SqlRewriter.Verdict verdict, String sql, List<Applied> named, String schema,
+            boolean running) throws SQLException {
+        Analysis analysis = verdict.analysis();
+        boolean mirroring = false;
         for (Applied applied : named) {
             Phase phase = applied.config().phase();
-            if (phase.mirrors()) {
-                throw refuse(named, sql, running, "it writes a table of migration " + applied.config().id() + ", in phase "
-                        + phase.fileName() + ", where every write must reach both tables, and this build of Tandem"
-                        + " does not mirror writes yet");
-            }
+            mirroring |= phase.mirrors();
             if (phase == Phase.TARGET_ONLY && namesSide(analysis, Side.SOURCE)) {
                 throw refuse(named, sql, running, "it names the source of migration " + applied.config().id()
                         + ", in phase target-only, and this build of Tandem does not translate writes to the target yet");
             }
         }
-        return null;
+        if (!mirroring) {
+            return null;
+        }
+        if (!analysis.analysed()) {
+            throw refuse(named, sql, running, "it writes or reads a migrated table and cannot be analysed, so Tandem"
+                    + " cannot mirror it exactly: " + analysis.reason());
+        }
+        WriteShape shape = verdict.write();
+        if (!shape.ok()) {
+            throw refuse(named, sql, running, shape.reason());
+        }
+        if (shape.migration() == null) {
+            return null;
+        }
+        Applied applied = plan.applied().get(shape.migration().id());
+        if (applied == null || !applied.config().phase().mirrors()) {
+            return null;
+        }
+        try {
+            MirrorCopy copy = plan.copy(shape.migration(), shape.side(), schema);
+            return new Route(sql, null, null, Mirror.of(applied, copy, shape, plan.dialect()));
+        } catch (IllegalArgumentException e) {
+            throw refuse(named, sql, running, e.getMessage());
+        }
     }
 
     /** The side a leading {@code /* tandem:route=source|target * /} comment asks for, or null. */

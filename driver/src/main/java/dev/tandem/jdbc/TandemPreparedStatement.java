@@ -4,8 +4,10 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.sql.Array;
+import java.sql.BatchUpdateException;
 import java.sql.Blob;
 import java.sql.Clob;
+import java.sql.Connection;
 import java.sql.Date;
 import java.sql.NClob;
 import java.sql.ParameterMetaData;
@@ -20,7 +22,9 @@ import java.sql.SQLXML;
 import java.sql.Time;
 import java.sql.Timestamp;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Calendar;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -53,6 +57,12 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     private final boolean mayName;
     /** The plan in force when it was prepared; null when not known (a callable statement). */
     private final RoutedDatabase.Plan plan;
+    /** What the application asked of generated keys when it prepared the statement. */
+    Mirror.KeysRequest keys = Mirror.KeysRequest.NONE;
+    /** The parameters of each entry of the batch, when the statement's parameters are kept; else null. */
+    private List<Binds> batch;
+    /** Whether an entry of the batch is a mirrored write: then the batch runs entry by entry. */
+    private boolean batchMirrored;
 
     /** A callable statement's: routed like any other, never prepared as another text. */
     TandemPreparedStatement(TandemConnection connection, PreparedStatement delegate, String sql, String psSql,
@@ -96,6 +106,16 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
      * @throws SQLException when the routing refuses the statement; nothing has run
      */
     private PreparedStatement routed() throws SQLException {
+        return statementFor(route());
+    }
+
+    /**
+     * The route of this statement now; a shadow read due in phase verify runs first.
+     *
+     * @throws SQLException when the routing refuses the statement; nothing has run
+     */
+    private Router.Route route() throws SQLException {
+        forgetOutcome();
         if (changesSchema) {
             connection.session.forgetSchema();
         }
@@ -103,6 +123,11 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         if (route != null && route.shadowSql() != null && binds != null && binds.replayable()) {
             ShadowRead.run(connection, route, binds);
         }
+        return route;
+    }
+
+    /** The real statement that runs {@code route}: this one as prepared, or its translation. */
+    private PreparedStatement statementFor(Router.Route route) throws SQLException {
         String run = route == null ? sql : route.sql();
         if (run.equals(psSql)) {
             return active = ps;
@@ -124,6 +149,101 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         return active = other;
     }
 
+    /**
+     * A real statement of {@code text} prepared by Tandem itself (a form of this one that returns the
+     * keys it changed, or a select over part of its text), kept for the next execution.
+     */
+    private PreparedStatement own(String key, String text, Preparation preparation) throws SQLException {
+        if (others == null) {
+            others = new HashMap<>(4);
+        }
+        PreparedStatement other = others.get(key);
+        if (other == null) {
+            other = preparation.prepare(text);
+            others.put(key, other);
+            copySettings(ps, other);
+        }
+        return other;
+    }
+
+    @FunctionalInterface
+    private interface Preparation {
+        PreparedStatement prepare(String text) throws SQLException;
+    }
+
+    private static boolean mirrors(Router.Route route) {
+        return route != null && route.mirror() != null;
+    }
+
+    /** Runs a mirrored write with {@code with} as its parameters. */
+    private Mirror.Outcome mirrored(Router.Route route, Binds with) throws SQLException {
+        Mirror mirror = route.mirror();
+        if (with == null || preparer == null) {
+            throw Errors.refused(sql, "it was prepared before the routing named its tables and must be mirrored now;"
+                    + " prepare it again");
+        }
+        if (mirror.capture() != Mirror.Capture.OWN_RETURNING && !with.replayable()) {
+            throw Errors.refused(sql, "a stream parameter can be read only once, and mirroring this write sets its"
+                    + " parameters on another statement");
+        }
+        return mirrored(mirror, runner(with), keys);
+    }
+
+    /** Runs this statement, or forms of it, with the parameters {@code with}. */
+    private Mirror.Runner runner(Binds with) {
+        Connection real = connection.delegate;
+        return new Mirror.Runner() {
+            private PreparedStatement last;
+
+            @Override
+            public String sql() {
+                return sql;
+            }
+
+            @Override
+            public ResultSet query(String text) throws SQLException {
+                PreparedStatement statement = text.equals(psSql) ? ps : own(text, text, real::prepareStatement);
+                if (statement != ps || with != binds) {
+                    with.applyTo(statement);
+                }
+                active = statement;
+                return statement.executeQuery();
+            }
+
+            @Override
+            public long updateReturning(String text, String[] names) throws SQLException {
+                String key = "\0keys\0" + (names == null ? "*" : String.join("\0", names)) + "\0" + text;
+                last = own(key, text, t -> names == null ? real.prepareStatement(t, Statement.RETURN_GENERATED_KEYS)
+                        : real.prepareStatement(t, names));
+                with.applyTo(last);
+                active = last;
+                return last.executeUpdate();
+            }
+
+            @Override
+            public ResultSet generatedKeys() throws SQLException {
+                return last.getGeneratedKeys();
+            }
+
+            @Override
+            public long update() throws SQLException {
+                PreparedStatement statement = psSql.equals(sql) ? ps : own(sql, sql, preparer::prepare);
+                if (statement != ps || with != binds) {
+                    with.applyTo(statement);
+                }
+                active = statement;
+                return statement.executeUpdate();
+            }
+
+            @Override
+            public ResultSet capture(String text, int[] parameters) throws SQLException {
+                PreparedStatement statement = own("\0capture\0" + text, text, real::prepareStatement);
+                with.applyTo(statement, parameters);
+                return statement.executeQuery();
+            }
+        };
+    }
+
     /** What the application set on {@code from} that the real driver keeps per statement, onto {@code to}. */
     private static void copySettings(PreparedStatement from, PreparedStatement to) throws SQLException {
         if (to.getMaxRows() != from.getMaxRows()) {
@@ -140,32 +260,112 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         }
     }
 
-    /** A batch runs as prepared: refused when the routing would run something else. */
+    /**
+     * A batch runs as prepared, except that a batch holding a mirrored write runs entry by entry (each
+     * write with its mirror, all as one unit); refused when the routing would run something else.
+     */
     private void batchable() throws SQLException {
         if (changesSchema) {
             connection.session.forgetSchema();
         }
         Router.Route route = connection.route(sql);
-        if (!(route == null ? sql : route.sql()).equals(psSql)) {
+        if (mirrors(route)) {
+            batchMirrored = true;
+        } else if (!(route == null ? sql : route.sql()).equals(psSql)) {
             throw Errors.refused(sql, "a batch runs the statement as prepared, and the routing serves it from the"
                     + " other table");
+        }
+        if (binds != null) {
+            if (batch == null) {
+                batch = new ArrayList<>();
+            }
+            batch.add(binds.snapshot());
+        }
+    }
+
+    @Override
+    public void clearBatch() throws SQLException {
+        batch = null;
+        batchMirrored = false;
+        ps.clearBatch();
+    }
+
+    @Override
+    public int[] executeBatch() throws SQLException {
+        if (!batchMirrored) {
+            batch = null;
+            return ps.executeBatch();
+        }
+        long[] counts = mirroredBatch();
+        int[] ints = new int[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            ints[i] = (int) counts[i];
+        }
+        return ints;
+    }
+
+    @Override
+    public long[] executeLargeBatch() throws SQLException {
+        if (!batchMirrored) {
+            batch = null;
+            return ps.executeLargeBatch();
+        }
+        return mirroredBatch();
+    }
+
+    private long[] mirroredBatch() throws SQLException {
+        List<Binds> entries = batch;
+        batch = null;
+        batchMirrored = false;
+        ps.clearBatch();
+        try {
+            Router.Route route = route();
+            return Mirror.atomically(connection, real -> {
+                long[] counts = new long[entries.size()];
+                for (int i = 0; i < counts.length; i++) {
+                    Binds entry = entries.get(i);
+                    if (mirrors(route)) {
+                        counts[i] = route.mirror().runInside(real, runner(entry), Mirror.KeysRequest.NONE).count();
+                    } else {
+                        PreparedStatement statement = statementFor(route);
+                        entry.applyTo(statement);
+                        counts[i] = statement.executeLargeUpdate();
+                    }
+                }
+                return counts;
+            });
+        } catch (SQLException e) {
+            throw new BatchUpdateException("tandem: the batch was undone: " + e.getMessage(), e.getSQLState(),
+                    e.getErrorCode(), new long[0], e);
+        } finally {
+            if (binds != null && !entries.isEmpty()) {
+                entries.get(entries.size() - 1).applyTo(ps); // the parameters stay as the application last set them
+            }
         }
     }
 
     @Override
     public ResultSet executeQuery() throws SQLException {
-        return resultSet(routed().executeQuery());
+        Router.Route route = route();
+        if (mirrors(route)) {
+            if (route.mirror().shape().returning() == null) {
+                throw noRows(sql);
+            }
+            return resultSet(mirrored(route, binds).rows());
+        }
+        return resultSet(statementFor(route).executeQuery());
     }
 
     @Override
     public int executeUpdate() throws SQLException {
-        return routed().executeUpdate();
+        Router.Route route = route();
+        return mirrors(route) ? (int) mirrored(route, binds).count() : statementFor(route).executeUpdate();
     }
 
     @Override
     public void setNull(int parameterIndex, int sqlType) throws SQLException {
         if (binds != null) {
-            binds.set(parameterIndex, p -> p.setNull(parameterIndex, sqlType));
+            binds.set(parameterIndex, (p, i) -> p.setNull(i, sqlType));
         }
         ps.setNull(parameterIndex, sqlType);
     }
@@ -173,7 +373,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     @Override
     public void setBoolean(int parameterIndex, boolean x) throws SQLException {
         if (binds != null) {
-            binds.set(parameterIndex, p -> p.setBoolean(parameterIndex, x));
+            binds.set(parameterIndex, (p, i) -> p.setBoolean(i, x));
         }
         ps.setBoolean(parameterIndex, x);
     }
@@ -181,7 +381,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     @Override
     public void setByte(int parameterIndex, byte x) throws SQLException {
         if (binds != null) {
-            binds.set(parameterIndex, p -> p.setByte(parameterIndex, x));
+            binds.set(parameterIndex, (p, i) -> p.setByte(i, x));
         }
         ps.setByte(parameterIndex, x);
     }
@@ -189,7 +389,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     @Override
     public void setShort(int parameterIndex, short x) throws SQLException {
         if (binds != null) {
-            binds.set(parameterIndex, p -> p.setShort(parameterIndex, x));
+            binds.set(parameterIndex, (p, i) -> p.setShort(i, x));
         }
         ps.setShort(parameterIndex, x);
     }
@@ -197,7 +397,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     @Override
     public void setInt(int parameterIndex, int x) throws SQLException {
         if (binds != null) {
-            binds.set(parameterIndex, p -> p.setInt(parameterIndex, x));
+            binds.set(parameterIndex, (p, i) -> p.setInt(i, x));
         }
         ps.setInt(parameterIndex, x);
     }
@@ -205,7 +405,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     @Override
     public void setLong(int parameterIndex, long x) throws SQLException {
         if (binds != null) {
-            binds.set(parameterIndex, p -> p.setLong(parameterIndex, x));
+            binds.set(parameterIndex, (p, i) -> p.setLong(i, x));
         }
         ps.setLong(parameterIndex, x);
     }
@@ -213,7 +413,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     @Override
     public void setFloat(int parameterIndex, float x) throws SQLException {
         if (binds != null) {
-            binds.set(parameterIndex, p -> p.setFloat(parameterIndex, x));
+            binds.set(parameterIndex, (p, i) -> p.setFloat(i, x));
         }
         ps.setFloat(parameterIndex, x);
     }
@@ -221,7 +421,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     @Override
     public void setDouble(int parameterIndex, double x) throws SQLException {
         if (binds != null) {
-            binds.set(parameterIndex, p -> p.setDouble(parameterIndex, x));
+            binds.set(parameterIndex, (p, i) -> p.setDouble(i, x));
         }
         ps.setDouble(parameterIndex, x);
     }
@@ -229,7 +429,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     @Override
     public void setBigDecimal(int parameterIndex, BigDecimal x) throws SQLException {
         if (binds != null) {
-            binds.set(parameterIndex, p -> p.setBigDecimal(parameterIndex, x));
+            binds.set(parameterIndex, (p, i) -> p.setBigDecimal(i, x));
         }
         ps.setBigDecimal(parameterIndex, x);
     }
@@ -237,7 +437,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     @Override
     public void setString(int parameterIndex, String x) throws SQLException {
         if (binds != null) {
-            binds.set(parameterIndex, p -> p.setString(parameterIndex, x));
+            binds.set(parameterIndex, (p, i) -> p.setString(i, x));
         }
         ps.setString(parameterIndex, x);
     }
@@ -245,7 +445,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     @Override
     public void setBytes(int parameterIndex, byte[] x) throws SQLException {
         if (binds != null) {
-            binds.set(parameterIndex, p -> p.setBytes(parameterIndex, x));
+            binds.set(parameterIndex, (p, i) -> p.setBytes(i, x));
         }
         ps.setBytes(parameterIndex, x);
     }
@@ -253,7 +453,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     @Override
     public void setDate(int parameterIndex, java.sql.Date x) throws SQLException {
         if (binds != null) {
-            binds.set(parameterIndex, p -> p.setDate(parameterIndex, x));
+            binds.set(parameterIndex, (p, i) -> p.setDate(i, x));
         }
         ps.setDate(parameterIndex, x);
     }
@@ -261,7 +461,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     @Override
     public void setTime(int parameterIndex, java.sql.Time x) throws SQLException {
         if (binds != null) {
-            binds.set(parameterIndex, p -> p.setTime(parameterIndex, x));
+            binds.set(parameterIndex, (p, i) -> p.setTime(i, x));
         }
         ps.setTime(parameterIndex, x);
     }
@@ -269,7 +469,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     @Override
     public void setTimestamp(int parameterIndex, java.sql.Timestamp x) throws SQLException {
         if (binds != null) {
-            binds.set(parameterIndex, p -> p.setTimestamp(parameterIndex, x));
+            binds.set(parameterIndex, (p, i) -> p.setTimestamp(i, x));
         }
         ps.setTimestamp(parameterIndex, x);
     }
@@ -277,7 +477,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     @Override
     public void setAsciiStream(int parameterIndex, java.io.InputStream x, int length) throws SQLException {
         if (binds != null) {
-            binds.setStream(parameterIndex, p -> p.setAsciiStream(parameterIndex, x, length));
+            binds.setStream(parameterIndex, (p, i) -> p.setAsciiStream(i, x, length));
         }
         ps.setAsciiStream(parameterIndex, x, length);
     }
@@ -286,7 +486,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     @Override
     public void setUnicodeStream(int parameterIndex, java.io.InputStream x, int length) throws SQLException {
         if (binds != null) {
-            binds.setStream(parameterIndex, p -> p.setUnicodeStream(parameterIndex, x, length));
+            binds.setStream(parameterIndex, (p, i) -> p.setUnicodeStream(i, x, length));
         }
         ps.setUnicodeStream(parameterIndex, x, length);
     }
@@ -294,7 +494,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     @Override
     public void setBinaryStream(int parameterIndex, java.io.InputStream x, int length) throws SQLException {
         if (binds != null) {
-            binds.setStream(parameterIndex, p -> p.setBinaryStream(parameterIndex, x, length));
+            binds.setStream(parameterIndex, (p, i) -> p.setBinaryStream(i, x, length));
         }
         ps.setBinaryStream(parameterIndex, x, length);
     }
@@ -310,7 +510,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     @Override
     public void setObject(int parameterIndex, Object x, int targetSqlType) throws SQLException {
         if (binds != null) {
-            binds.set(parameterIndex, p -> p.setObject(parameterIndex, TandemArray.real(x), targetSqlType));
+            binds.set(parameterIndex, (p, i) -> p.setObject(i, TandemArray.real(x), targetSqlType));
         }
         ps.setObject(parameterIndex, TandemArray.real(x), targetSqlType);
     }
@@ -318,14 +518,15 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     @Override
     public void setObject(int parameterIndex, Object x) throws SQLException {
         if (binds != null) {
-            binds.set(parameterIndex, p -> p.setObject(parameterIndex, TandemArray.real(x)));
+            binds.set(parameterIndex, (p, i) -> p.setObject(i, TandemArray.real(x)));
         }
         ps.setObject(parameterIndex, TandemArray.real(x));
     }
 
     @Override
     public boolean execute() throws SQLException {
-        return routed().execute();
+        Router.Route route = route();
+        return mirrors(route) ? mirrored(route, binds).rows() != null : statementFor(route).execute();
     }
 
     @Override
@@ -337,7 +538,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     @Override
     public void setCharacterStream(int parameterIndex, java.io.Reader reader, int length) throws SQLException {
         if (binds != null) {
-            binds.setStream(parameterIndex, p -> p.setCharacterStream(parameterIndex, reader, length));
+            binds.setStream(parameterIndex, (p, i) -> p.setCharacterStream(i, reader, length));
         }
         ps.setCharacterStream(parameterIndex, reader, length);
     }
@@ -345,7 +546,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     @Override
     public void setRef(int parameterIndex, Ref x) throws SQLException {
         if (binds != null) {
-            binds.set(parameterIndex, p -> p.setRef(parameterIndex, x));
+            binds.set(parameterIndex, (p, i) -> p.setRef(i, x));
         }
         ps.setRef(parameterIndex, x);
     }
@@ -353,7 +554,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     @Override
     public void setBlob(int parameterIndex, Blob x) throws SQLException {
         if (binds != null) {
-            binds.set(parameterIndex, p -> p.setBlob(parameterIndex, x));
+            binds.set(parameterIndex, (p, i) -> p.setBlob(i, x));
         }
         ps.setBlob(parameterIndex, x);
     }
@@ -361,7 +562,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     @Override
     public void setClob(int parameterIndex, Clob x) throws SQLException {
         if (binds != null) {
-            binds.set(parameterIndex, p -> p.setClob(parameterIndex, x));
+            binds.set(parameterIndex, (p, i) -> p.setClob(i, x));
         }
         ps.setClob(parameterIndex, x);
     }
@@ -369,7 +570,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     @Override
     public void setArray(int parameterIndex, Array x) throws SQLException {
         if (binds != null) {
-            binds.set(parameterIndex, p -> p.setArray(parameterIndex, TandemArray.real(x)));
+            binds.set(parameterIndex, (p, i) -> p.setArray(i, TandemArray.real(x)));
         }
         ps.setArray(parameterIndex, TandemArray.real(x));
     }
@@ -382,7 +583,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     @Override
     public void setDate(int parameterIndex, java.sql.Date x, Calendar cal) throws SQLException {
         if (binds != null) {
-            binds.set(parameterIndex, p -> p.setDate(parameterIndex, x, cal));
+            binds.set(parameterIndex, (p, i) -> p.setDate(i, x, cal));
         }
         ps.setDate(parameterIndex, x, cal);
     }
@@ -390,7 +591,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     @Override
     public void setTime(int parameterIndex, java.sql.Time x, Calendar cal) throws SQLException {
         if (binds != null) {
-            binds.set(parameterIndex, p -> p.setTime(parameterIndex, x, cal));
+            binds.set(parameterIndex, (p, i) -> p.setTime(i, x, cal));
         }
         ps.setTime(parameterIndex, x, cal);
     }
@@ -398,7 +599,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     @Override
     public void setTimestamp(int parameterIndex, java.sql.Timestamp x, Calendar cal) throws SQLException {
         if (binds != null) {
-            binds.set(parameterIndex, p -> p.setTimestamp(parameterIndex, x, cal));
+            binds.set(parameterIndex, (p, i) -> p.setTimestamp(i, x, cal));
         }
         ps.setTimestamp(parameterIndex, x, cal);
     }
@@ -406,7 +607,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     @Override
     public void setNull(int parameterIndex, int sqlType, String typeName) throws SQLException {
         if (binds != null) {
-            binds.set(parameterIndex, p -> p.setNull(parameterIndex, sqlType, typeName));
+            binds.set(parameterIndex, (p, i) -> p.setNull(i, sqlType, typeName));
         }
         ps.setNull(parameterIndex, sqlType, typeName);
     }
@@ -414,7 +615,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     @Override
     public void setURL(int parameterIndex, java.net.URL x) throws SQLException {
         if (binds != null) {
-            binds.set(parameterIndex, p -> p.setURL(parameterIndex, x));
+            binds.set(parameterIndex, (p, i) -> p.setURL(i, x));
         }
         ps.setURL(parameterIndex, x);
     }
@@ -427,7 +628,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     @Override
     public void setRowId(int parameterIndex, RowId x) throws SQLException {
         if (binds != null) {
-            binds.set(parameterIndex, p -> p.setRowId(parameterIndex, x));
+            binds.set(parameterIndex, (p, i) -> p.setRowId(i, x));
         }
         ps.setRowId(parameterIndex, x);
     }
@@ -435,7 +636,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     @Override
     public void setNString(int parameterIndex, String value) throws SQLException {
         if (binds != null) {
-            binds.set(parameterIndex, p -> p.setNString(parameterIndex, value));
+            binds.set(parameterIndex, (p, i) -> p.setNString(i, value));
         }
         ps.setNString(parameterIndex, value);
     }
@@ -443,7 +644,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     @Override
     public void setNCharacterStream(int parameterIndex, Reader value, long length) throws SQLException {
         if (binds != null) {
-            binds.setStream(parameterIndex, p -> p.setNCharacterStream(parameterIndex, value, length));
+            binds.setStream(parameterIndex, (p, i) -> p.setNCharacterStream(i, value, length));
         }
         ps.setNCharacterStream(parameterIndex, value, length);
     }
@@ -451,7 +652,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     @Override
     public void setNClob(int parameterIndex, NClob value) throws SQLException {
         if (binds != null) {
-            binds.set(parameterIndex, p -> p.setNClob(parameterIndex, value));
+            binds.set(parameterIndex, (p, i) -> p.setNClob(i, value));
         }
         ps.setNClob(parameterIndex, value);
     }
@@ -459,7 +660,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     @Override
     public void setClob(int parameterIndex, Reader reader, long length) throws SQLException {
         if (binds != null) {
-            binds.setStream(parameterIndex, p -> p.setClob(parameterIndex, reader, length));
+            binds.setStream(parameterIndex, (p, i) -> p.setClob(i, reader, length));
         }
         ps.setClob(parameterIndex, reader, length);
     }
@@ -467,7 +668,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     @Override
     public void setBlob(int parameterIndex, InputStream inputStream, long length) throws SQLException {
         if (binds != null) {
-            binds.setStream(parameterIndex, p -> p.setBlob(parameterIndex, inputStream, length));
+            binds.setStream(parameterIndex, (p, i) -> p.setBlob(i, inputStream, length));
         }
         ps.setBlob(parameterIndex, inputStream, length);
     }
@@ -475,7 +676,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     @Override
     public void setNClob(int parameterIndex, Reader reader, long length) throws SQLException {
         if (binds != null) {
-            binds.setStream(parameterIndex, p -> p.setNClob(parameterIndex, reader, length));
+            binds.setStream(parameterIndex, (p, i) -> p.setNClob(i, reader, length));
         }
         ps.setNClob(parameterIndex, reader, length);
     }
@@ -483,7 +684,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     @Override
     public void setSQLXML(int parameterIndex, SQLXML xmlObject) throws SQLException {
         if (binds != null) {
-            binds.set(parameterIndex, p -> p.setSQLXML(parameterIndex, xmlObject));
+            binds.set(parameterIndex, (p, i) -> p.setSQLXML(i, xmlObject));
         }
         ps.setSQLXML(parameterIndex, xmlObject);
     }
@@ -491,7 +692,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     @Override
     public void setObject(int parameterIndex, Object x, int targetSqlType, int scaleOrLength) throws SQLException {
         if (binds != null) {
-            binds.set(parameterIndex, p -> p.setObject(parameterIndex, TandemArray.real(x), targetSqlType, scaleOrLength));
+            binds.set(parameterIndex, (p, i) -> p.setObject(i, TandemArray.real(x), targetSqlType, scaleOrLength));
         }
         ps.setObject(parameterIndex, TandemArray.real(x), targetSqlType, scaleOrLength);
     }
@@ -499,7 +700,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     @Override
     public void setAsciiStream(int parameterIndex, java.io.InputStream x, long length) throws SQLException {
         if (binds != null) {
-            binds.setStream(parameterIndex, p -> p.setAsciiStream(parameterIndex, x, length));
+            binds.setStream(parameterIndex, (p, i) -> p.setAsciiStream(i, x, length));
         }
         ps.setAsciiStream(parameterIndex, x, length);
     }
@@ -507,7 +708,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     @Override
     public void setBinaryStream(int parameterIndex, java.io.InputStream x, long length) throws SQLException {
         if (binds != null) {
-            binds.setStream(parameterIndex, p -> p.setBinaryStream(parameterIndex, x, length));
+            binds.setStream(parameterIndex, (p, i) -> p.setBinaryStream(i, x, length));
         }
         ps.setBinaryStream(parameterIndex, x, length);
     }
@@ -515,7 +716,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     @Override
     public void setCharacterStream(int parameterIndex, java.io.Reader reader, long length) throws SQLException {
         if (binds != null) {
-            binds.setStream(parameterIndex, p -> p.setCharacterStream(parameterIndex, reader, length));
+            binds.setStream(parameterIndex, (p, i) -> p.setCharacterStream(i, reader, length));
         }
         ps.setCharacterStream(parameterIndex, reader, length);
     }
@@ -523,7 +724,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     @Override
     public void setAsciiStream(int parameterIndex, java.io.InputStream x) throws SQLException {
         if (binds != null) {
-            binds.setStream(parameterIndex, p -> p.setAsciiStream(parameterIndex, x));
+            binds.setStream(parameterIndex, (p, i) -> p.setAsciiStream(i, x));
         }
         ps.setAsciiStream(parameterIndex, x);
     }
@@ -531,7 +732,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     @Override
     public void setBinaryStream(int parameterIndex, java.io.InputStream x) throws SQLException {
         if (binds != null) {
-            binds.setStream(parameterIndex, p -> p.setBinaryStream(parameterIndex, x));
+            binds.setStream(parameterIndex, (p, i) -> p.setBinaryStream(i, x));
         }
         ps.setBinaryStream(parameterIndex, x);
     }
@@ -539,7 +740,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     @Override
     public void setCharacterStream(int parameterIndex, java.io.Reader reader) throws SQLException {
         if (binds != null) {
-            binds.setStream(parameterIndex, p -> p.setCharacterStream(parameterIndex, reader));
+            binds.setStream(parameterIndex, (p, i) -> p.setCharacterStream(i, reader));
         }
         ps.setCharacterStream(parameterIndex, reader);
     }
@@ -547,7 +748,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     @Override
     public void setNCharacterStream(int parameterIndex, Reader value) throws SQLException {
         if (binds != null) {
-            binds.setStream(parameterIndex, p -> p.setNCharacterStream(parameterIndex, value));
+            binds.setStream(parameterIndex, (p, i) -> p.setNCharacterStream(i, value));
         }
         ps.setNCharacterStream(parameterIndex, value);
     }
@@ -555,7 +756,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     @Override
     public void setClob(int parameterIndex, Reader reader) throws SQLException {
         if (binds != null) {
-            binds.setStream(parameterIndex, p -> p.setClob(parameterIndex, reader));
+            binds.setStream(parameterIndex, (p, i) -> p.setClob(i, reader));
         }
         ps.setClob(parameterIndex, reader);
     }
@@ -563,7 +764,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     @Override
     public void setBlob(int parameterIndex, InputStream inputStream) throws SQLException {
         if (binds != null) {
-            binds.setStream(parameterIndex, p -> p.setBlob(parameterIndex, inputStream));
+            binds.setStream(parameterIndex, (p, i) -> p.setBlob(i, inputStream));
         }
         ps.setBlob(parameterIndex, inputStream);
     }
@@ -571,7 +772,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     @Override
     public void setNClob(int parameterIndex, Reader reader) throws SQLException {
         if (binds != null) {
-            binds.setStream(parameterIndex, p -> p.setNClob(parameterIndex, reader));
+            binds.setStream(parameterIndex, (p, i) -> p.setNClob(i, reader));
         }
         ps.setNClob(parameterIndex, reader);
     }
@@ -579,7 +780,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     @Override
     public void setObject(int parameterIndex, Object x, SQLType targetSqlType, int scaleOrLength) throws SQLException {
         if (binds != null) {
-            binds.set(parameterIndex, p -> p.setObject(parameterIndex, TandemArray.real(x), targetSqlType, scaleOrLength));
+            binds.set(parameterIndex, (p, i) -> p.setObject(i, TandemArray.real(x), targetSqlType, scaleOrLength));
         }
         ps.setObject(parameterIndex, TandemArray.real(x), targetSqlType, scaleOrLength);
     }
@@ -587,14 +788,15 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     @Override
     public void setObject(int parameterIndex, Object x, SQLType targetSqlType) throws SQLException {
         if (binds != null) {
-            binds.set(parameterIndex, p -> p.setObject(parameterIndex, TandemArray.real(x), targetSqlType));
+            binds.set(parameterIndex, (p, i) -> p.setObject(i, TandemArray.real(x), targetSqlType));
         }
         ps.setObject(parameterIndex, TandemArray.real(x), targetSqlType);
     }
 
     @Override
     public long executeLargeUpdate() throws SQLException {
-        return routed().executeLargeUpdate();
+        Router.Route route = route();
+        return mirrors(route) ? mirrored(route, binds).count() : statementFor(route).executeLargeUpdate();
     }
 
     @Override

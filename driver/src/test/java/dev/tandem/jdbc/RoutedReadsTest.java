@@ -76,20 +76,25 @@ class RoutedReadsTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
-    void aWriteThatMustBeMirrored_isRefused_beforeAnythingIsWritten(TestDatabase db) throws Exception {
-        setUp(db, true, "dual-write", "");
+    void dualWrite_mirrorsWrites_andRefusesOneThatCannotBeMirrored_beforeAnythingIsWritten(TestDatabase db)
+            throws Exception {
+        setUp(db, false, "dual-write", "");
         try (Connection connection = connect(db); Statement statement = connection.createStatement()) {
-            assertThatThrownBy(() -> statement.executeUpdate("UPDATE rt_users SET name = 'changed' WHERE id = 1"))
-                    .isInstanceOf(SQLException.class)
-                    .hasMessageContaining("refused, nothing was run", "rt_users", "users-v2", "dual-write");
+            assertThat(statement.executeUpdate("UPDATE rt_users SET name = 'changed' WHERE id = 1")).isEqualTo(1);
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO rt_users_v2 (id, full_name) VALUES (?, ?)")) {
                 insert.setInt(1, 3);
                 insert.setString(2, "cy");
-                assertThatThrownBy(insert::executeUpdate).hasMessageContaining("refused, nothing was run");
+                assertThat(insert.executeUpdate()).isEqualTo(1);
             }
-            assertThat(name(connection, "SELECT name FROM rt_users WHERE id = 1")).isEqualTo(SOURCE_NAME);
-            assertThat(count(connection, "rt_users_v2")).isEqualTo(2);
-            assertThat(monitor().getRefusedStatements()).isEqualTo(2);
+            assertThatThrownBy(() -> statement.executeUpdate("UPDATE rt_users SET id = 5 WHERE id = 1"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("refused, nothing was run", "rt_users", "users-v2", "key column");
+            assertThat(name(connection, "/* tandem:route=target */ SELECT name FROM rt_users WHERE id = 1"))
+                    .isEqualTo("changed");
+            assertThat(name(connection, "SELECT name FROM rt_users WHERE id = 3")).isEqualTo("cy");
+            assertThat(count(connection, "rt_users_v2")).isEqualTo(3);
+            assertThat(monitor().getMirroredWrites()).isEqualTo(2);
+            assertThat(monitor().getRefusedStatements()).isEqualTo(1);
         }
     }
 

@@ -46,6 +46,22 @@ public record Migration(String id, TableName source, TableName target, List<Stri
         return null;
     }
 
+    /**
+     * The key columns as the table on {@code side} names them: the source's as listed, the target's
+     * after their renames. A key column computed by an expression has no name on the target: null there.
+     */
+    public List<String> key(Dialect dialect, Side side) {
+        if (side == Side.SOURCE) {
+            return key;
+        }
+        List<String> names = new java.util.ArrayList<>(key.size());
+        for (String column : key) {
+            ColumnMapping mapping = bySource(dialect, column);
+            names.add(mapping == null ? column : mapping instanceof ColumnMapping.Rename rename ? rename.target() : null);
+        }
+        return names;
+    }
+
     /** The table on {@code side}. */
     public TableName table(Side side) {
         return side == Side.SOURCE ? source : target;

@@ -110,6 +110,7 @@ public final class SqlRewriter {
         private final Analysis analysis;
         private volatile ReadRewrite fromSource;
         private volatile ReadRewrite fromTarget;
+        private volatile WriteShape write;
 
         private Verdict(SqlRewriter rewriter, Key key, Analysis analysis) {
             this.rewriter = rewriter;
@@ -120,6 +121,18 @@ public final class SqlRewriter {
         /** What the statement is and which migrated tables it names, where. */
         public Analysis analysis() {
             return analysis;
+        }
+
+        /**
+         * The statement, a write, as mirroring needs it: which migrated table it changes and how; computed
+         * the first time it is asked for.
+         */
+        public WriteShape write() {
+            WriteShape known = write;
+            if (known == null) {
+                write = known = rewriter.statements.write(key.sql(), key.dialect(), key.schema());
+            }
+            return known;
         }
 
         /** The statement, a read, served from {@code servedFrom}; see {@link SqlRewriter#read}. */

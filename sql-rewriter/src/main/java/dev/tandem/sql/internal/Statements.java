@@ -17,6 +17,7 @@ import dev.tandem.sql.Migration;
 import dev.tandem.sql.Side;
 import dev.tandem.sql.StatementKind;
 import dev.tandem.sql.TableReference;
+import dev.tandem.sql.WriteShape;
 
 /** The uncached work behind {@code SqlRewriter}: mask, parse, walk, splice. */
 public final class Statements {
@@ -72,7 +73,13 @@ public final class Statements {
         }
         Masked masked = Masker.mask(sql, dialect);
         boolean locking = masked.carved().stream().anyMatch(c -> c.kind() == Masked.Kind.LOCK);
-        Walker walker = new Walker(sql, masked, dialect, currentSchema, migrations, catalog, null, expressions);
+        String[] merge = Writes.mergeAsInsert(sql, masked, dialect);
+        if (merge != null) {
+            // H2's MERGE … KEY, read as the INSERT it has the shape of; offsets before its KEY clause move by one
+            masked = new Masked(merge[1], List.of());
+        }
+        Walker walker = new Walker(merge != null ? merge[0] : sql, masked, dialect, currentSchema, migrations, catalog,
+                null, expressions);
         try {
             for (SqlNode statement : Parsing.parse(masked.text(), dialect)) {
                 walker.statement(statement);
@@ -83,9 +90,20 @@ public final class Statements {
             // the walk stopped part-way: the word scan finds every name it did not reach
             return new Analysis(kind, count, wordReferences(sql, dialect), locking, e.getMessage());
         }
-        List<TableReference> references = new ArrayList<>(walker.references);
+        List<TableReference> references = new ArrayList<>();
+        for (TableReference reference : walker.references) {
+            // a name between MERGE and its KEY clause sits one further on in the text read as INSERT
+            int shift = merge != null && reference.start() > Writes.mergeStart(sql, dialect) ? 1 : 0;
+            references.add(shift == 0 ? reference : new TableReference(reference.migration(), reference.side(),
+                    reference.start() - shift, reference.end() - shift));
+        }
         references.sort(Comparator.comparingInt(TableReference::start));
         return new Analysis(kind, count, references, locking, null);
+    }
+
+    /** What mirroring {@code sql}, a write, needs to know; see {@link WriteShape}. */
+    public WriteShape write(String sql, Dialect dialect, String currentSchema) {
+        return Writes.shape(sql, dialect, currentSchema, migrations);
     }
 
     public Result translate(String sql, Dialect dialect, String currentSchema, Side servedFrom) {

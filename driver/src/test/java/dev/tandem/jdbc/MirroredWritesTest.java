@@ -1,0 +1,236 @@
+package dev.tandem.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import dev.tandem.routing.RoutingFile;
+
+/**
+ * Writes through a connection whose routing puts a migration in a phase that writes both tables, on
+ * every database: each form reaches the other table in the same transaction, through the mapping,
+ * with the values the database made copied rather than made twice; the application sees what its
+ * statement gave; a mirror that fails leaves neither table changed; and a write that cannot be
+ * mirrored exactly is refused before anything runs.
+ */
+class MirroredWritesTest {
+
+    @TempDir
+    Path dir;
+
+    private Path routing;
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void insertsUpdatesAndDeletes_reachTheTargetThroughTheMapping(TestDatabase db) throws Exception {
+        setUp(db, "dual-write");
+        try (Connection connection = connect(db); Statement statement = connection.createStatement()) {
+            assertThat(statement.executeUpdate("INSERT INTO mt_items (id, name, qty, status, legacy_flag)"
+                    + " VALUES (3, 'cy', 30, 3, 1), (4, 'di', 40, 4, 0)")).isEqualTo(2);
+            assertThat(statement.executeUpdate("UPDATE mt_items SET qty = qty + 1 WHERE id IN"
+                    + " (SELECT id FROM mt_items WHERE qty >= 20)")).isEqualTo(3);
+            assertThat(statement.executeUpdate("DELETE FROM mt_items WHERE name = 'ann'")).isEqualTo(1);
+            try (PreparedStatement update = connection.prepareStatement("UPDATE mt_items SET name = ? WHERE id = ?")) {
+                update.setString(1, "bea");
+                update.setInt(2, 2);
+                assertThat(update.executeUpdate()).isEqualTo(1);
+            }
+        }
+        assertThat(target(db)).containsExactly("2|bea|21|2|new", "3|cy|31|3|new", "4|di|41|4|new");
+        assertNoDrift(db);
+        assertThat(monitor().getMirroredWrites()).isEqualTo(4);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void valuesTheDatabaseMakes_areCopiedFromThePrimaryRow(TestDatabase db) throws Exception {
+        setUp(db, "dual-write");
+        String random = db == TestDatabase.POSTGRES ? "floor(random() * 1000000)" : "FLOOR(RAND() * 1000000)";
+        try (Connection connection = connect(db); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE mt_items SET qty = " + random + ", touched = CURRENT_TIMESTAMP");
+            statement.executeUpdate("INSERT INTO mt_items (id, name, qty, touched) VALUES (5, 'ed', " + random
+                    + ", CURRENT_TIMESTAMP)");
+        }
+        assertNoDrift(db);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void writesNamingTheTarget_areMirroredBackToTheSource(TestDatabase db) throws Exception {
+        setUp(db, "verify");
+        try (Connection connection = connect(db); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("INSERT INTO mt_items_v2 (id, title, qty, status_code) VALUES (7, 'gus', 70, '7')");
+            statement.executeUpdate("UPDATE mt_items_v2 SET title = 'ann2' WHERE id = 1");
+            statement.executeUpdate("DELETE FROM mt_items_v2 WHERE id = 2");
+        }
+        assertThat(source(db)).containsExactly("1|ann2|10|1|0", "7|gus|70|7|null");
+        assertNoDrift(db);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aTransaction_mirrorsEachWrite_andARollbackUndoesBoth(TestDatabase db) throws Exception {
+        setUp(db, "cutover");
+        try (Connection connection = connect(db)) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.executeUpdate("INSERT INTO mt_items (id, name, qty) VALUES (8, 'hal', 80)");
+                statement.executeUpdate("UPDATE mt_items SET qty = 0 WHERE id = 1");
+            }
+            connection.rollback();
+            assertNoDrift(db);
+            assertThat(target(db)).hasSize(2);
+            try (Statement statement = connection.createStatement()) {
+                statement.executeUpdate("INSERT INTO mt_items (id, name, qty) VALUES (8, 'hal', 80)");
+            }
+            connection.commit();
+        }
+        assertThat(target(db)).hasSize(3);
+        assertNoDrift(db);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void batches_ofStatementsAndOfParameters_areMirroredAsOneUnit(TestDatabase db) throws Exception {
+        setUp(db, "dual-write");
+        try (Connection connection = connect(db)) {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO mt_items (id, name, qty) VALUES (?, ?, ?)")) {
+                for (int id = 10; id < 13; id++) {
+                    insert.setInt(1, id);
+                    insert.setString(2, "n" + id);
+                    insert.setInt(3, id);
+                    insert.addBatch();
+                }
+                assertThat(insert.executeBatch()).containsExactly(1, 1, 1);
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.addBatch("UPDATE mt_items SET qty = 99 WHERE id >= 11");
+                statement.addBatch("DELETE FROM mt_items WHERE id = 10");
+                assertThat(statement.executeBatch()).containsExactly(2, 1);
+            }
+        }
+        assertThat(target(db)).contains("11|n11|99|null|new", "12|n12|99|null|new").hasSize(4);
+        assertNoDrift(db);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aMirrorThatFails_failsTheStatement_andNeitherTableChanges(TestDatabase db) throws Exception {
+        setUp(db, "dual-write");
+        try (Connection raw = db.raw(); Statement statement = raw.createStatement()) {
+            statement.execute("ALTER TABLE mt_items_v2 ADD CONSTRAINT mt_small CHECK (qty < 1000)");
+        }
+        try (Connection connection = connect(db); Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> statement.executeUpdate("UPDATE mt_items SET qty = 5000 WHERE id = 1"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("could not be mirrored", "items-v2", "neither was changed");
+            connection.setAutoCommit(false);
+            statement.executeUpdate("UPDATE mt_items SET qty = 11 WHERE id = 1");
+            assertThatThrownBy(() -> statement.executeUpdate("UPDATE mt_items SET qty = 5000 WHERE id = 2"))
+                    .hasMessageContaining("could not be mirrored");
+            statement.executeUpdate("UPDATE mt_items SET qty = 12 WHERE id = 2");
+            connection.commit();
+        }
+        assertThat(source(db)).containsExactly("1|ann|11|1|0", "2|bob|12|2|1");
+        assertNoDrift(db);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aWriteThatCannotBeMirroredExactly_isRefusedBeforeAnythingRuns(TestDatabase db) throws Exception {
+        setUp(db, "dual-write");
+        try (Connection connection = connect(db); Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> statement.executeUpdate("UPDATE mt_items SET id = 9 WHERE id = 1"))
+                    .hasMessageContaining("refused, nothing was run", "key column");
+            assertThatThrownBy(() -> statement.executeUpdate("UPDATE mt_items SET qty = 1; DELETE FROM mt_items"))
+                    .hasMessageContaining("refused, nothing was run");
+        }
+        assertThat(source(db)).containsExactly("1|ann|10|1|0", "2|bob|20|2|1");
+        assertNoDrift(db);
+    }
+
+    // ------------------------------------------------------------------ fixture
+
+    private void setUp(TestDatabase db, String phase) throws Exception {
+        String timestamp = db == TestDatabase.MARIADB ? "DATETIME(6)" : "TIMESTAMP";
+        try (Connection raw = db.raw(); Statement statement = raw.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS mt_items");
+            statement.execute("DROP TABLE IF EXISTS mt_items_v2");
+            statement.execute("CREATE TABLE mt_items (id INT PRIMARY KEY, name VARCHAR(40), qty INT, status INT,"
+                    + " legacy_flag INT, touched " + timestamp + " NULL)");
+            statement.execute("CREATE TABLE mt_items_v2 (id INT PRIMARY KEY, title VARCHAR(40), qty INT,"
+                    + " status_code VARCHAR(8), touched " + timestamp + " NULL, note VARCHAR(20) DEFAULT 'new')");
+            statement.execute("INSERT INTO mt_items (id, name, qty, status, legacy_flag) VALUES (1, 'ann', 10, 1, 0),"
+                    + " (2, 'bob', 20, 2, 1)");
+            statement.execute("INSERT INTO mt_items_v2 (id, title, qty, status_code) VALUES (1, 'ann', 10, '1'),"
+                    + " (2, 'bob', 20, '2')");
+        }
+        routing = dir.resolve("routing.yaml");
+        Files.writeString(routing, """
+                migrations:
+                  items-v2:
+                    source: mt_items
+                    target: mt_items_v2
+                    key: [id]
+                    columns:
+                      name: title
+                      legacy_flag: null
+                      status: {target: status_code, toTarget: "CAST(status AS VARCHAR(8))", toSource: "CAST(status_code AS INT)"}
+                    phase: %s
+                """.formatted(phase));
+    }
+
+    private Connection connect(TestDatabase db) throws SQLException {
+        Properties given = new Properties();
+        given.setProperty("tandem.config", routing.toString());
+        given.setProperty("tandem.reload", "0");
+        return java.sql.DriverManager.getConnection(db.tandemUrl(), given);
+    }
+
+    private MigrationMonitor monitor() throws Exception {
+        return MigrationMonitor.of(RoutingFile.open(routing, 0), "items-v2");
+    }
+
+    private static List<String> rows(TestDatabase db, String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection raw = db.raw(); Statement statement = raw.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= columns; i++) {
+                    row.append(i == 1 ? "" : "|").append(rs.getString(i));
+                }
+                rows.add(row.toString());
+            }
+        }
+        return rows;
+    }
+
+    private static List<String> target(TestDatabase db) throws SQLException {
+        return rows(db, "SELECT id, title, qty, status_code, note FROM mt_items_v2 ORDER BY id");
+    }
+
+    private static List<String> source(TestDatabase db) throws SQLException {
+        return rows(db, "SELECT id, name, qty, status, legacy_flag FROM mt_items ORDER BY id");
+    }
+
+    /** The target equals mapping(source), row for row, the values the database made included. */
+    static void assertNoDrift(TestDatabase db) throws SQLException {
+        assertThat(rows(db, "SELECT id, title, qty, status_code, touched FROM mt_items_v2 ORDER BY id"))
+                .isEqualTo(rows(db, "SELECT id, name, qty, CAST(status AS VARCHAR(8)), touched FROM mt_items ORDER BY id"));
+    }
+}
