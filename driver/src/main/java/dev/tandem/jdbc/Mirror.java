@@ -157,6 +157,11 @@ final class Mirror {
         return applied;
     }
 
+    /** The key columns of the table written, as stored: what the real driver is asked to return. */
+    String[] keyNames() {
+        return copy.primaryKeyNames();
+    }
+
     WriteShape shape() {
         return shape;
     }
@@ -182,7 +187,7 @@ final class Mirror {
      * Runs the statement and its mirror as one unit; see {@link #atomically}.
      */
     Outcome run(TandemConnection connection, Runner runner, KeysRequest keys) throws SQLException {
-        return atomically(connection, real -> runInside(real, runner, keys));
+        return atomically(connection, real -> runInside(connection, runner, keys));
     }
 
     /**
@@ -243,14 +248,14 @@ final class Mirror {
     }
 
     /** The statement, then its mirror, in whatever transaction is open. */
-    Outcome runInside(Connection real, Runner runner, KeysRequest keys) throws SQLException {
+    Outcome runInside(TandemConnection connection, Runner runner, KeysRequest keys) throws SQLException {
         List<Object[]> changed = new ArrayList<>();
         Outcome outcome = primary(runner, keys, changed);
         try {
             if (shape.verb() == WriteShape.Verb.DELETE) {
-                copy.delete(real, changed);
+                copy.delete(connection, changed);
             } else {
-                copy.upsert(real, changed);
+                copy.upsert(connection, changed);
             }
         } catch (SQLException e) {
             throw mirrorFailed(e);

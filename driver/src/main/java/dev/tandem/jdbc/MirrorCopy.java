@@ -1,6 +1,5 @@
 package dev.tandem.jdbc;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -184,7 +183,7 @@ final class MirrorCopy {
     }
 
     /** Makes the mirror's rows for {@code keys} equal mapping(primary's rows), inserting or updating. */
-    void upsert(Connection real, List<Object[]> keys) throws SQLException {
+    void upsert(TandemConnection real, List<Object[]> keys) throws SQLException {
         for (List<Object[]> chunk : Mirror.chunks(keys)) {
             String sql = chunk.size() == 1 ? upsertOne() : upsertHead + in(primaryKeyTerm, chunk.size()) + upsertTail;
             run(real, sql, chunk);
@@ -192,7 +191,7 @@ final class MirrorCopy {
     }
 
     /** Deletes the mirror's rows for {@code keys}. */
-    void delete(Connection real, List<Object[]> keys) throws SQLException {
+    void delete(TandemConnection real, List<Object[]> keys) throws SQLException {
         for (List<Object[]> chunk : Mirror.chunks(keys)) {
             String sql = chunk.size() == 1 ? deleteOne() : deleteHead + in(mirrorKeyTerm, chunk.size());
             run(real, sql, chunk);
@@ -209,11 +208,10 @@ final class MirrorCopy {
         return known != null ? known : (deleteOne = deleteHead + in(mirrorKeyTerm, 1));
     }
 
-    private static void run(Connection real, String sql, List<Object[]> keys) throws SQLException {
-        try (PreparedStatement statement = real.prepareStatement(sql)) {
-            Mirror.bindKeys(statement, keys);
-            statement.executeUpdate();
-        }
+    private static void run(TandemConnection connection, String sql, List<Object[]> keys) throws SQLException {
+        PreparedStatement statement = connection.copyStatement(sql);
+        Mirror.bindKeys(statement, keys);
+        statement.executeUpdate();
     }
 
     /** {@code term IN (?, …)}, or {@code (a, b) IN ((?, ?), …)}; a single key as {@code term = ?}. */

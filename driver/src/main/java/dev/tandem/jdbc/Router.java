@@ -78,14 +78,19 @@ final class Router {
      * refused when it runs, if it still must be).
      */
     static String peek(Plan plan, String sql, Session session, TandemConnection caller) throws SQLException {
+        Route route = peekRoute(plan, sql, session, caller);
+        return route == null ? sql : route.sql();
+    }
+
+    /** As {@link #peek}, the whole route: null when the statement runs as written, or would be refused. */
+    static Route peekRoute(Plan plan, String sql, Session session, TandemConnection caller) throws SQLException {
         if (plan.rewriter() == null) {
-            return sql;
+            return null;
         }
         try {
-            Route route = route(plan, sql, session, caller, null, false);
-            return route == null ? sql : route.sql();
+            return route(plan, sql, session, caller, null, false);
         } catch (Refusal e) {
-            return sql;
+            return null;
         }
     }
 

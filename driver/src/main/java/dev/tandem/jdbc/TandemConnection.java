@@ -172,13 +172,29 @@ public class TandemConnection implements Connection {
      * routed read costs one real prepare, like a plain one; at each execution the route is decided again.
      */
     private PreparedStatement prepared(String sql, Preparer preparer) throws SQLException {
+        return prepared(sql, preparer, false);
+    }
+
+    /**
+     * @param plain whether the application asked for nothing but the text: then a write that will be
+     *              mirrored by its generated keys is prepared asking for them, so that it runs as prepared
+     */
+    private PreparedStatement prepared(String sql, Preparer preparer, boolean plain) throws SQLException {
         if (routed == null) {
             return new TandemPreparedStatement(this, preparer.prepare(sql), sql, sql, preparer, false, false, null);
         }
         RoutedDatabase.Plan plan = plan();
         boolean keepBinds = mayRoute(sql);
         boolean mayName = keepBinds && plan.rewriter() != null && plan.rewriter().mayNameMigratedTable(sql);
-        String first = mayName ? Router.peek(plan, sql, session, this) : sql;
+        Router.Route route = mayName ? Router.peekRoute(plan, sql, session, this) : null;
+        String first = route == null ? sql : route.sql();
+        if (plain && route != null && route.mirror() != null && route.mirror().capture() == Mirror.Capture.GENERATED_KEYS) {
+            String[] names = route.mirror().keyNames();
+            TandemPreparedStatement statement = new TandemPreparedStatement(this, delegate.prepareStatement(sql, names),
+                    sql, sql, preparer, keepBinds, mayName, plan);
+            statement.preparedWithKeys = names;
+            return statement;
+        }
         return new TandemPreparedStatement(this, preparer.prepare(first), sql, first, preparer, keepBinds, mayName,
                 plan);
     }
@@ -208,7 +224,7 @@ public class TandemConnection implements Connection {
 
     @Override
     public PreparedStatement prepareStatement(String sql) throws SQLException {
-        return prepared(sql, text -> delegate.prepareStatement(text));
+        return prepared(sql, text -> delegate.prepareStatement(text), true);
     }
 
     @Override
@@ -515,8 +531,34 @@ public class TandemConnection implements Connection {
 
     @Override
     public void close() throws SQLException {
+        copies = null; // closed with the real connection
         delegate.close();
         transactionEnded();
+    }
+
+    /** How many copy statements a connection keeps prepared; past it, the oldest is closed. */
+    private static final int COPIES = 32;
+
+    /** The real statements that copy rows into a mirror table, by text, kept prepared for the next write. */
+    private java.util.LinkedHashMap<String, PreparedStatement> copies;
+
+    /** A real prepared statement of {@code sql}, one of Tandem's own copy statements, kept for reuse. */
+    PreparedStatement copyStatement(String sql) throws SQLException {
+        if (copies == null) {
+            copies = new java.util.LinkedHashMap<>(16, 0.75f, true);
+        }
+        PreparedStatement known = copies.get(sql);
+        if (known != null) {
+            return known;
+        }
+        if (copies.size() >= COPIES) {
+            var eldest = copies.entrySet().iterator();
+            eldest.next().getValue().close();
+            eldest.remove();
+        }
+        PreparedStatement made = delegate.prepareStatement(sql);
+        copies.put(sql, made);
+        return made;
     }
 
     @Override

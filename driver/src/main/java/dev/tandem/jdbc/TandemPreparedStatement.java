@@ -57,6 +57,8 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     private final boolean mayName;
     /** The plan in force when it was prepared; null when not known (a callable statement). */
     private final RoutedDatabase.Plan plan;
+    /** The key columns {@code ps} was prepared to return, when Tandem prepared it so for mirroring; else null. */
+    String[] preparedWithKeys;
     /** What the application asked of generated keys when it prepared the statement. */
     Mirror.KeysRequest keys = Mirror.KeysRequest.NONE;
     /** The parameters of each entry of the batch, when the statement's parameters are kept; else null. */
@@ -212,6 +214,14 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
 
             @Override
             public long updateReturning(String text, String[] names) throws SQLException {
+                if (text.equals(psSql) && java.util.Arrays.equals(names, preparedWithKeys)) {
+                    if (with != binds) {
+                        with.applyTo(ps);
+                    }
+                    last = ps;
+                    active = ps;
+                    return ps.executeUpdate();
+                }
                 String key = "\0keys\0" + (names == null ? "*" : String.join("\0", names)) + "\0" + text;
                 last = own(key, text, t -> names == null ? real.prepareStatement(t, Statement.RETURN_GENERATED_KEYS)
                         : real.prepareStatement(t, names));
@@ -325,7 +335,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
                 for (int i = 0; i < counts.length; i++) {
                     Binds entry = entries.get(i);
                     if (mirrors(route)) {
-                        counts[i] = route.mirror().runInside(real, runner(entry), Mirror.KeysRequest.NONE).count();
+                        counts[i] = route.mirror().runInside(connection, runner(entry), Mirror.KeysRequest.NONE).count();
                     } else {
                         PreparedStatement statement = statementFor(route);
                         entry.applyTo(statement);

@@ -347,7 +347,7 @@ public class TandemStatement implements Statement {
                 for (int i = 0; i < counts.length; i++) {
                     Router.Route route = routes.get(i);
                     counts[i] = mirrors(route)
-                            ? route.mirror().runInside(real, runner(sqls.get(i)), Mirror.KeysRequest.NONE).count()
+                            ? route.mirror().runInside(connection, runner(sqls.get(i)), Mirror.KeysRequest.NONE).count()
                             : delegate.executeLargeUpdate(route == null ? sqls.get(i) : route.sql());
                 }
                 return counts;

@@ -163,6 +163,105 @@ class MirroredWritesTest {
         assertNoDrift(db);
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void keysTheSourceGenerates_areCarriedOver_andTheApplicationGetsThem(TestDatabase db) throws Exception {
+        setUpOrders(db);
+        try (Connection connection = connect(db)) {
+            List<Long> keys = new ArrayList<>();
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO mo_orders (item, qty) VALUES (?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                for (String item : List.of("pen", "ink")) {
+                    insert.setString(1, item);
+                    insert.setInt(2, 2);
+                    assertThat(insert.executeUpdate()).isEqualTo(1);
+                    try (ResultSet generated = insert.getGeneratedKeys()) {
+                        assertThat(generated.next()).isTrue();
+                        keys.add(generated.getLong(1));
+                    }
+                }
+            }
+            try (Statement statement = connection.createStatement()) {
+                assertThat(statement.executeUpdate("INSERT INTO mo_orders (item, qty) VALUES ('cap', 1), ('nib', 1)",
+                        new String[] {"id"})).isEqualTo(2);
+                try (ResultSet generated = statement.getGeneratedKeys()) {
+                    while (generated.next()) {
+                        keys.add(generated.getLong(1));
+                    }
+                }
+                assertThat(statement.executeUpdate("INSERT INTO mo_orders (item, qty) SELECT item, qty + 10 FROM mo_orders"
+                        + " WHERE qty = 2")).isEqualTo(2);
+            }
+            assertThat(keys).hasSize(4).doesNotHaveDuplicates();
+        }
+        assertThat(rows(db, "SELECT id, item_name, qty FROM mo_orders_v2 ORDER BY id"))
+                .isEqualTo(rows(db, "SELECT id, item, qty FROM mo_orders ORDER BY id")).hasSize(6);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = {"POSTGRES", "MARIADB"})
+    void returning_givesTheApplicationItsRows_andMirrorsThem(TestDatabase db) throws Exception {
+        setUp(db, "dual-write");
+        try (Connection connection = connect(db); Statement statement = connection.createStatement()) {
+            try (ResultSet rows = statement.executeQuery("INSERT INTO mt_items (id, name, qty) VALUES (5, 'eve', 50),"
+                    + " (6, 'fox', 60) RETURNING id, name")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getInt("id")).isEqualTo(5);
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString("name")).isEqualTo("fox");
+                assertThat(rows.next()).isFalse();
+            }
+            try (ResultSet rows = statement.executeQuery("DELETE FROM mt_items WHERE id = 5 RETURNING *")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString("name")).isEqualTo("eve");
+            }
+            assertThatThrownBy(() -> statement.executeQuery("DELETE FROM mt_items WHERE id = 6 RETURNING name"))
+                    .hasMessageContaining("refused, nothing was run", "RETURNING");
+        }
+        assertThat(target(db)).extracting(row -> row.split("\\|")[0]).containsExactly("1", "2", "6");
+        assertNoDrift(db);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void upserts_areMirrored_whereTheDatabaseReportsTheRowsTheyChanged(TestDatabase db) throws Exception {
+        setUp(db, "dual-write");
+        try (Connection connection = connect(db); Statement statement = connection.createStatement()) {
+            switch (db) {
+                case POSTGRES -> {
+                    assertThat(statement.executeUpdate("INSERT INTO mt_items (id, name, qty) VALUES (1, 'ann', 11),"
+                            + " (3, 'cy', 30) ON CONFLICT (id) DO UPDATE SET qty = EXCLUDED.qty")).isEqualTo(2);
+                    assertThat(statement.executeUpdate("INSERT INTO mt_items (id, name) VALUES (2, 'no'), (4, 'di')"
+                            + " ON CONFLICT DO NOTHING")).isEqualTo(1);
+                }
+                case H2 -> {
+                    assertThat(statement.executeUpdate("MERGE INTO mt_items (id, name, qty) KEY (id) VALUES (1, 'ann', 11),"
+                            + " (3, 'cy', 30)")).isEqualTo(2);
+                    assertThat(statement.executeUpdate("MERGE INTO mt_items KEY (id) VALUES (4, 'di', NULL, NULL, NULL,"
+                            + " NULL)")).isEqualTo(1);
+                }
+                case MARIADB -> {
+                    assertThat(statement.executeUpdate("INSERT IGNORE INTO mt_items (id, name, qty) VALUES (2, 'no', 0),"
+                            + " (3, 'cy', 30), (4, 'di', NULL)")).isEqualTo(2);
+                    statement.executeUpdate("UPDATE mt_items SET qty = 11 WHERE id = 1");
+                    assertThatThrownBy(() -> statement.executeUpdate("INSERT INTO mt_items (id, name) VALUES (1, 'x')"
+                            + " ON DUPLICATE KEY UPDATE name = VALUES(name)"))
+                            .hasMessageContaining("refused, nothing was run", "INSERT IGNORE");
+                    assertThatThrownBy(() -> statement.executeUpdate("REPLACE INTO mt_items (id, name) VALUES (1, 'x')"))
+                            .hasMessageContaining("refused, nothing was run");
+                    assertThat(statement.executeUpdate("UPDATE mt_items SET qty = qty + 1 ORDER BY id DESC LIMIT 2"))
+                            .isEqualTo(2);
+                    statement.executeUpdate("UPDATE mt_items SET qty = qty - 1 WHERE id >= 3");
+                    assertThat(statement.executeUpdate("DELETE FROM mt_items ORDER BY id DESC LIMIT 1")).isEqualTo(1);
+                    statement.executeUpdate("INSERT INTO mt_items (id, name) VALUES (4, 'di')");
+                }
+            }
+        }
+        assertThat(target(db)).extracting(row -> row.substring(0, row.lastIndexOf('|')))
+                .containsExactly("1|ann|11|1", "2|bob|20|2", "3|cy|30|null", "4|di|null|null");
+        assertNoDrift(db);
+    }
+
     // ------------------------------------------------------------------ fixture
 
     private void setUp(TestDatabase db, String phase) throws Exception {
@@ -192,6 +291,27 @@ class MirroredWritesTest {
                       status: {target: status_code, toTarget: "CAST(status AS VARCHAR(8))", toSource: "CAST(status_code AS INT)"}
                     phase: %s
                 """.formatted(phase));
+    }
+
+    private void setUpOrders(TestDatabase db) throws Exception {
+        String identity = db == TestDatabase.MARIADB ? "INT AUTO_INCREMENT PRIMARY KEY"
+                : "INT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY";
+        try (Connection raw = db.raw(); Statement statement = raw.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS mo_orders");
+            statement.execute("DROP TABLE IF EXISTS mo_orders_v2");
+            statement.execute("CREATE TABLE mo_orders (id " + identity + ", item VARCHAR(20), qty INT)");
+            statement.execute("CREATE TABLE mo_orders_v2 (id INT PRIMARY KEY, item_name VARCHAR(20), qty INT)");
+        }
+        routing = dir.resolve("routing.yaml");
+        Files.writeString(routing, """
+                migrations:
+                  orders-v2:
+                    source: mo_orders
+                    target: mo_orders_v2
+                    key: [id]
+                    columns: {item: item_name}
+                    phase: dual-write
+                """);
     }
 
     private Connection connect(TestDatabase db) throws SQLException {

@@ -1,0 +1,141 @@
+package dev.tandem.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * A mirrored write against one raw write on embedded H2 (DESIGN §9: within 2.2x), under autocommit:
+ * with the migration {@code users -> users_v2} in {@code dual-write}, Tandem runs the application's
+ * single-row INSERT or UPDATE of {@code users}, reads back the key it changed, and copies that row
+ * into {@code users_v2} in the same transaction; the raw driver runs the application's statement alone.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(value = 3, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
+@Warmup(iterations = 6, time = 1)
+@Measurement(iterations = 8, time = 1)
+public class MirroredWriteBenchmark {
+
+    static final int ROWS = 10_000;
+
+    private static final String INSERT = "INSERT INTO users (id, name, email, balance) VALUES (?, ?, ?, ?)";
+    private static final String UPDATE = "UPDATE users SET balance = balance + ? WHERE id = ?";
+
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+
+    @Param({"raw", "tandem"})
+    String driver;
+
+    private String h2Url;
+    private Path routing;
+    private Connection connection;
+    private long key;
+    private long inserted;
+
+    @Setup(Level.Trial)
+    public void open() throws SQLException, IOException {
+        h2Url = "jdbc:h2:mem:mirrored_" + driver + "_" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1";
+        try (Connection seed = DriverManager.getConnection(h2Url); Statement ddl = seed.createStatement()) {
+            ddl.execute("CREATE TABLE users(id BIGINT PRIMARY KEY, name VARCHAR(64) NOT NULL, "
+                    + "email VARCHAR(128) NOT NULL, balance BIGINT NOT NULL)");
+            ddl.execute("CREATE TABLE users_v2(id BIGINT PRIMARY KEY, full_name VARCHAR(64) NOT NULL, "
+                    + "email VARCHAR(128) NOT NULL, balance BIGINT NOT NULL)");
+            ddl.execute("INSERT INTO users SELECT x, 'user ' || x, 'user' || x || '@example.com', 1000 + x"
+                    + " FROM SYSTEM_RANGE(0, " + (ROWS - 1) + ")");
+            ddl.execute("INSERT INTO users_v2 SELECT id, name, email, balance FROM users");
+        }
+        routing = Files.createTempFile("tandem-bench-", ".yaml");
+        Files.writeString(routing, """
+                migrations:
+                  users-v2:
+                    source: users
+                    target: users_v2
+                    key: [id]
+                    columns: {name: full_name}
+                    phase: dual-write
+                """);
+        Properties properties = new Properties();
+        if (driver.equals("tandem")) {
+            properties.setProperty("tandem.config", routing.toString());
+            properties.setProperty("tandem.reload", "0");
+        }
+        String url = driver.equals("tandem") ? "jdbc:tandem:" + h2Url.substring("jdbc:".length()) : h2Url;
+        connection = DriverManager.getConnection(url, properties);
+        inserted = ROWS;
+    }
+
+    /** Each iteration inserts into the same table size: the rows the last one added are removed. */
+    @Setup(Level.Iteration)
+    public void trim() throws SQLException {
+        try (Connection raw = DriverManager.getConnection(h2Url); Statement delete = raw.createStatement()) {
+            delete.execute("DELETE FROM users WHERE id >= " + ROWS);
+            delete.execute("DELETE FROM users_v2 WHERE id >= " + ROWS);
+        }
+        inserted = ROWS;
+    }
+
+    @TearDown(Level.Trial)
+    public void close() throws SQLException, IOException {
+        try (Connection raw = DriverManager.getConnection(h2Url); Statement check = raw.createStatement();
+                var rows = check.executeQuery("SELECT COUNT(*) FROM users u JOIN users_v2 v ON v.id = u.id"
+                        + " AND v.full_name = u.name AND v.balance = u.balance")) {
+            rows.next();
+            long mirrored = rows.getLong(1);
+            if (driver.equals("tandem") && mirrored < ROWS) {
+                throw new IllegalStateException("the writes were not mirrored: " + mirrored + " rows agree");
+            }
+        }
+        connection.close();
+        try (Connection last = DriverManager.getConnection(h2Url); Statement shutdown = last.createStatement()) {
+            shutdown.execute("SHUTDOWN");
+        }
+        Files.deleteIfExists(routing);
+    }
+
+    @Benchmark
+    public int insert() throws SQLException {
+        long id = inserted++;
+        try (PreparedStatement ps = connection.prepareStatement(INSERT)) {
+            ps.setLong(1, id);
+            ps.setString(2, "user " + id);
+            ps.setString(3, "user" + id + "@example.com");
+            ps.setLong(4, id);
+            return ps.executeUpdate();
+        }
+    }
+
+    @Benchmark
+    public int update() throws SQLException {
+        long k = key;
+        key = k + 1 == ROWS ? 0 : k + 1;
+        try (PreparedStatement ps = connection.prepareStatement(UPDATE)) {
+            ps.setLong(1, 1);
+            ps.setLong(2, k);
+            return ps.executeUpdate();
+        }
+    }
+}
