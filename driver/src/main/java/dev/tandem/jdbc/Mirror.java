@@ -198,9 +198,13 @@ final class Mirror {
     static <T> T atomically(TandemConnection connection, Work<T> work) throws SQLException {
         Connection real = connection.delegate;
         boolean wrap = connection.autoCommitNow();
+        // a transaction opened with SQL BEGIN under JDBC autocommit: the drivers refuse JDBC savepoints
+        boolean sqlSavepoint = !wrap && connection.inSqlTransaction();
         Savepoint savepoint = null;
         if (wrap) {
             real.setAutoCommit(false);
+        } else if (sqlSavepoint) {
+            sql(real, "SAVEPOINT tandem_mirror");
         } else {
             savepoint = real.setSavepoint();
         }
@@ -209,6 +213,8 @@ final class Mirror {
             T result = work.run(real);
             if (wrap) {
                 real.commit();
+            } else if (sqlSavepoint) {
+                sql(real, "RELEASE SAVEPOINT tandem_mirror");
             } else {
                 real.releaseSavepoint(savepoint);
             }
@@ -216,11 +222,25 @@ final class Mirror {
             return result;
         } finally {
             if (!done) {
-                undo(real, wrap, savepoint);
+                if (sqlSavepoint) {
+                    try {
+                        sql(real, "ROLLBACK TO SAVEPOINT tandem_mirror");
+                    } catch (SQLException e) {
+                        // the connection is broken: the database rolls the transaction back itself
+                    }
+                } else {
+                    undo(real, wrap, savepoint);
+                }
             }
             if (wrap) {
                 restoreAutoCommit(real, done);
             }
+        }
+    }
+
+    private static void sql(Connection real, String sql) throws SQLException {
+        try (java.sql.Statement statement = real.createStatement()) {
+            statement.execute(sql);
         }
     }
 

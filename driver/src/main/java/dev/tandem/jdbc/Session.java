@@ -93,6 +93,42 @@ final class Session {
         if (sql.indexOf(';') >= 0) {
             return true;
         }
+        int i = firstWord(sql);
+        return word(sql, i, "SET") || word(sql, i, "USE") || word(sql, i, "RESET") || word(sql, i, "DISCARD");
+    }
+
+    /** What a statement sent as SQL does to the transaction: opens one, ends one, or neither. */
+    enum Control {
+        NONE, BEGIN, END
+    }
+
+    /**
+     * Whether {@code sql} is {@code BEGIN}, {@code START TRANSACTION}, {@code COMMIT}, {@code END} or a
+     * {@code ROLLBACK} that is not {@code ROLLBACK TO}: a transaction opened or ended in SQL rather than
+     * through JDBC. A cheap test on the first words.
+     */
+    static Control control(String sql) {
+        int i = firstWord(sql);
+        if (word(sql, i, "BEGIN") || word(sql, i, "START")) {
+            return Control.BEGIN;
+        }
+        if (word(sql, i, "COMMIT") || word(sql, i, "END")) {
+            return Control.END;
+        }
+        if (word(sql, i, "ROLLBACK")) {
+            String rest = sql.substring(i + "ROLLBACK".length());
+            int next = firstWord(rest);
+            if (word(rest, next, "WORK") || word(rest, next, "TRANSACTION")) {
+                rest = rest.substring(next + (word(rest, next, "WORK") ? 4 : 11));
+                next = firstWord(rest);
+            }
+            return word(rest, next, "TO") ? Control.NONE : Control.END;
+        }
+        return Control.NONE;
+    }
+
+    /** Where the first word of {@code sql} starts, after space and comments. */
+    private static int firstWord(String sql) {
         int i = 0;
         int n = sql.length();
         while (i < n) {
@@ -109,7 +145,7 @@ final class Session {
                 break;
             }
         }
-        return word(sql, i, "SET") || word(sql, i, "USE") || word(sql, i, "RESET") || word(sql, i, "DISCARD");
+        return i;
     }
 
     private static boolean word(String sql, int at, String word) {

@@ -98,7 +98,7 @@ public class TandemConnection implements Connection {
         if (autoCommit == null) {
             autoCommit = delegate.getAutoCommit();
         }
-        if (autoCommit) {
+        if (autoCommit && !sqlTransaction) {
             return routed.plan(session);
         }
         RoutedDatabase.Plan plan = pinned;
@@ -108,12 +108,36 @@ public class TandemConnection implements Connection {
         return plan;
     }
 
-    /** Whether the connection is in autocommit mode now (tracked, so asking costs no round trip). */
+    /**
+     * Whether no transaction is open around the next statement: autocommit (tracked, so asking costs
+     * no round trip) and no {@code BEGIN} sent as SQL since.
+     */
     boolean autoCommitNow() throws SQLException {
         if (autoCommit == null) {
             autoCommit = delegate.getAutoCommit();
         }
-        return autoCommit;
+        return autoCommit && !sqlTransaction;
+    }
+
+    /** Whether a transaction opened with SQL under JDBC autocommit is open now. */
+    boolean inSqlTransaction() {
+        return sqlTransaction;
+    }
+
+    /** Whether a transaction was opened with SQL ({@code BEGIN}, {@code START TRANSACTION}) under autocommit. */
+    private boolean sqlTransaction;
+
+    /**
+     * Notices a transaction opened or ended in SQL rather than through JDBC: one opened under
+     * autocommit is treated as a transaction (one routing, mirrored writes under savepoints) until
+     * a {@code COMMIT}, {@code ROLLBACK} or {@code END} sent as SQL, or a JDBC commit or rollback.
+     */
+    void control(Session.Control control) {
+        if (control == Session.Control.BEGIN) {
+            sqlTransaction = Boolean.TRUE.equals(autoCommit) || autoCommit == null;
+        } else if (control == Session.Control.END) {
+            transactionEnded();
+        }
     }
 
     /** The consumer: {@code tandem.client}, else the JDBC client info {@code ApplicationName}. */
@@ -140,6 +164,7 @@ public class TandemConnection implements Connection {
 
     private void transactionEnded() {
         pinned = null;
+        sqlTransaction = false;
     }
 
     /** The URL the application connected with, or null when the connection came from a data source. */
@@ -239,9 +264,12 @@ public class TandemConnection implements Connection {
 
     @Override
     public void setAutoCommit(boolean autoCommit) throws SQLException {
+        Boolean was = this.autoCommit;
         delegate.setAutoCommit(autoCommit);
         this.autoCommit = autoCommit;
-        transactionEnded();
+        if (was == null || was != autoCommit) {
+            transactionEnded(); // JDBC: a call that does not change the mode does nothing
+        }
     }
 
     @Override

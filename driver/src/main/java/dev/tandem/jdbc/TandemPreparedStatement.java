@@ -37,6 +37,8 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
 
     private final PreparedStatement ps;
     private final String sql;
+    /** What running the statement does to the transaction, when it opens or ends one in SQL. */
+    private final Session.Control control;
     /** Whether running the statement may change the current schema ({@code SET search_path = ?}, …). */
     private final boolean changesSchema;
     /**
@@ -91,6 +93,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         this.psSql = psSql;
         this.preparer = preparer;
         this.changesSchema = Session.mayChangeSchema(sql);
+        this.control = connection.routed != null ? Session.control(sql) : Session.Control.NONE;
         this.mayName = mayName;
         this.plan = plan;
         this.binds = keepBinds ? new Binds() : null;
@@ -120,6 +123,9 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         forgetOutcome();
         if (changesSchema) {
             connection.session.forgetSchema();
+        }
+        if (control != Session.Control.NONE) {
+            connection.control(control);
         }
         Router.Route route = connection.routePrepared(sql, mayName, plan);
         if (route != null && route.shadowSql() != null && binds != null && binds.replayable()) {

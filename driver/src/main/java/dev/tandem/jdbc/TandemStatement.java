@@ -64,6 +64,9 @@ public class TandemStatement implements Statement {
     final Router.Route route(String sql) throws SQLException {
         outcome = null;
         connection.session.executing(sql);
+        if (connection.routed != null) {
+            connection.control(Session.control(sql));
+        }
         Router.Route route = connection.route(sql);
         if (route != null && route.shadowSql() != null) {
             ShadowRead.run(connection, route, null);

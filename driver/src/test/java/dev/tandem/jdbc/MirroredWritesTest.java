@@ -105,6 +105,21 @@ class MirroredWritesTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void aTransactionOpenedInSql_isLeftOpen_andItsRollbackUndoesBothTables(TestDatabase db) throws Exception {
+        setUp(db, "dual-write");
+        try (Connection connection = connect(db); Statement statement = connection.createStatement()) {
+            statement.execute("BEGIN");
+            statement.executeUpdate("UPDATE mt_items SET name = 'x' WHERE id = 1");
+            statement.executeUpdate("INSERT INTO mt_items (id, name) VALUES (9, 'ivy')");
+            statement.execute("ROLLBACK");
+            statement.executeUpdate("UPDATE mt_items SET qty = 12 WHERE id = 1");
+        }
+        assertThat(source(db)).containsExactly("1|ann|12|1|0", "2|bob|20|2|1");
+        assertNoDrift(db);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void batches_ofStatementsAndOfParameters_areMirroredAsOneUnit(TestDatabase db) throws Exception {
         setUp(db, "dual-write");
         try (Connection connection = connect(db)) {

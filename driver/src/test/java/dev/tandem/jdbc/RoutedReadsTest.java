@@ -180,9 +180,27 @@ class RoutedReadsTest {
             assertThat(name(connection, sql)).isEqualTo(TARGET_NAME);
             writeRouting("cutover", "    reads: {percent: 0}\n");
             assertThat(file.reload().outcome()).isEqualTo(RoutingFile.Outcome.APPLIED);
+            connection.setAutoCommit(false); // does not change the mode, so does nothing
             assertThat(name(connection, sql)).as("same transaction").isEqualTo(TARGET_NAME);
             connection.commit();
             assertThat(name(connection, sql)).as("next transaction").isEqualTo(SOURCE_NAME);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aTransactionOpenedAndEndedInSql_keepsOneRouting_andEndsIt(TestDatabase db) throws Exception {
+        setUp(db, true, "cutover", "    reads: {percent: 100}\n");
+        RoutingFile file = RoutingFile.open(routing, 0);
+        String sql = "SELECT name FROM rt_users WHERE id = 1";
+        try (Connection connection = connect(db); Statement statement = connection.createStatement()) {
+            statement.execute("BEGIN");
+            assertThat(name(connection, sql)).isEqualTo(TARGET_NAME);
+            writeRouting("cutover", "    reads: {percent: 0}\n");
+            assertThat(file.reload().outcome()).isEqualTo(RoutingFile.Outcome.APPLIED);
+            assertThat(name(connection, sql)).as("same transaction").isEqualTo(TARGET_NAME);
+            statement.execute("COMMIT");
+            assertThat(name(connection, sql)).as("after COMMIT sent as SQL").isEqualTo(SOURCE_NAME);
         }
     }
 

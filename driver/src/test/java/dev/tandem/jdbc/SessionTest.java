@@ -121,4 +121,18 @@ class SessionTest {
             return rows.getInt(1);
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void transactionControlSentAsSql_isToldApart_fromTheFirstWords() {
+        assertThat(Session.control("BEGIN")).isEqualTo(Session.Control.BEGIN);
+        assertThat(Session.control(" /* x */ start transaction read write")).isEqualTo(Session.Control.BEGIN);
+        assertThat(Session.control("COMMIT")).isEqualTo(Session.Control.END);
+        assertThat(Session.control("end")).isEqualTo(Session.Control.END);
+        assertThat(Session.control("ROLLBACK")).isEqualTo(Session.Control.END);
+        assertThat(Session.control("ROLLBACK WORK")).isEqualTo(Session.Control.END);
+        assertThat(Session.control("ROLLBACK TO SAVEPOINT a")).isEqualTo(Session.Control.NONE);
+        assertThat(Session.control("rollback work to a")).isEqualTo(Session.Control.NONE);
+        assertThat(Session.control("SELECT begin FROM t")).isEqualTo(Session.Control.NONE);
+        assertThat(Session.control("BEGINNING")).isEqualTo(Session.Control.NONE);
+    }
 }
