@@ -86,6 +86,19 @@ final class Binds {
         }
     }
 
+    /**
+     * Sets every kept parameter on {@code statement}, those after the first {@code boundary} moved
+     * {@code shift} places on: the statement is this one's text with {@code shift} parameters spliced in.
+     */
+    void applyShifted(PreparedStatement statement, int boundary, int shift) throws SQLException {
+        statement.clearParameters();
+        for (int i = 1; i < binds.length; i++) {
+            if (binds[i] != null) {
+                binds[i].apply(statement, i <= boundary ? i : i + shift);
+            }
+        }
+    }
+
     /** A copy of the parameters as they are now: one entry of a batch. */
     Binds snapshot() {
         Binds copy = new Binds();

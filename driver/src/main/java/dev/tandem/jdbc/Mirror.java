@@ -97,7 +97,16 @@ final class Mirror {
 
         /** Runs {@code text}, a query over some of the statement's parameters ({@code parameters}, from 1). */
         ResultSet capture(String text, int[] parameters) throws SQLException;
+
+        /**
+         * Runs {@code text}, the statement with {@code keys} (their values set by {@link #bindKeys})
+         * spliced in after its first {@code boundary} parameters, as an update.
+         */
+        long updateWithKeys(String text, int boundary, List<Object[]> keys) throws SQLException;
     }
+
+    /** How many rows one MariaDB update restricted to its locked keys may change. */
+    private static final int RESTRICTED = 10_000;
 
     /** How many keys one copy statement carries: well under every driver's limit on parameters. */
     private static final int CHUNK = 500;
@@ -342,10 +351,43 @@ final class Mirror {
                 try (ResultSet rows = runner.capture(select.toString(), shape.captureParameters())) {
                     readKeys(rows, keyNames, changed);
                 }
-                return new Outcome(runner.update(), null, null); // an UPDATE generates no keys
+                if (changed.isEmpty()) {
+                    return new Outcome(0, null, null);
+                }
+                if (changed.size() > RESTRICTED) {
+                    throw new SQLException("tandem: the update would change more than " + RESTRICTED + " rows of "
+                            + copy.primaryTable() + " (migration " + applied.config().id() + "), more than Tandem mirrors"
+                            + " in one MariaDB update; nothing was changed, update fewer rows at a time", "54000");
+                }
+                // The update is restricted to the rows the locking select found, so that it changes no row the
+                // mirror does not copy: a row that came to match after the select (a phantom under READ
+                // COMMITTED, or a row a same-table subquery sees differently) is left as if the update ran first.
+                return new Outcome(runner.updateWithKeys(restricted(runner.sql(), changed.size()), shape.parametersBefore(),
+                        changed), null, null);
             }
             default -> throw new IllegalStateException(capture.name());
         }
+    }
+
+    /** {@code sql}, an UPDATE or DELETE, restricted to {@code keys} rows by key, their values as parameters. */
+    private String restricted(String sql, int keys) {
+        String[] keyNames = copy.primaryKeyNames();
+        StringBuilder term = new StringBuilder(keyNames.length == 1 ? "" : "(");
+        for (int i = 0; i < keyNames.length; i++) {
+            term.append(i == 0 ? "" : ", ").append(shape.captureQualifier()).append('.')
+                    .append(dialect.identifier(keyNames[i]));
+        }
+        term.append(keyNames.length == 1 ? "" : ")").append(" IN (");
+        String one = keyNames.length == 1 ? "?" : "(" + "?, ".repeat(keyNames.length - 1) + "?)";
+        for (int i = 0; i < keys; i++) {
+            term.append(i == 0 ? "" : ", ").append(one);
+        }
+        term.append(')');
+        int start = shape.conditionStart();
+        int end = shape.conditionEnd();
+        return start < 0
+                ? sql.substring(0, end) + " WHERE " + term + " " + sql.substring(end)
+                : sql.substring(0, start) + " (" + sql.substring(start, end) + ") AND " + term + " " + sql.substring(end);
     }
 
     /** The application's names, then the key columns it did not name; null when it named none. */
@@ -400,7 +442,12 @@ final class Mirror {
 
     /** Sets the key values on a copy statement, in order. */
     static void bindKeys(PreparedStatement statement, List<Object[]> keys) throws SQLException {
-        int index = 1;
+        bindKeys(statement, keys, 1);
+    }
+
+    /** Sets the key values on a statement, in order, from parameter {@code first}. */
+    static void bindKeys(PreparedStatement statement, List<Object[]> keys, int first) throws SQLException {
+        int index = first;
         for (Object[] key : keys) {
             for (Object value : key) {
                 statement.setObject(index++, value);

@@ -252,6 +252,17 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
             }
 
             @Override
+            public long updateWithKeys(String text, int boundary, List<Object[]> keys) throws SQLException {
+                try (PreparedStatement statement = real.prepareStatement(text)) {
+                    copySettings(ps, statement);
+                    int added = keys.size() * keys.get(0).length;
+                    with.applyShifted(statement, boundary, added);
+                    Mirror.bindKeys(statement, keys, boundary + 1);
+                    return statement.executeUpdate();
+                }
+            }
+
+            @Override
             public ResultSet capture(String text, int[] parameters) throws SQLException {
                 PreparedStatement statement = own("\0capture\0" + text, text, real::prepareStatement);
                 with.applyTo(statement, parameters);

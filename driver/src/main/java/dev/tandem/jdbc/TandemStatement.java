@@ -128,6 +128,14 @@ public class TandemStatement implements Statement {
                 own.closeOnCompletion();
                 return own.executeQuery(text);
             }
+
+            @Override
+            public long updateWithKeys(String text, int boundary, List<Object[]> keys) throws SQLException {
+                try (java.sql.PreparedStatement own = connection.delegate.prepareStatement(text)) {
+                    Mirror.bindKeys(own, keys, 1);
+                    return own.executeUpdate();
+                }
+            }
         };
     }
 

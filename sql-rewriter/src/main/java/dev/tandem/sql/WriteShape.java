@@ -21,10 +21,14 @@ package dev.tandem.sql;
  *                          qualify key columns selected with {@code captureFrom}
  * @param captureParameters the statement's JDBC parameters (from 1) that {@code captureFrom} holds, in order
  * @param reason            why the write cannot be mirrored exactly, or null when it can
+ * @param conditionStart    for UPDATE and DELETE: just after its {@code WHERE}, or -1 when it has none
+ * @param conditionEnd      for UPDATE and DELETE: where its condition ends (or, without one, where a
+ *                          {@code WHERE} would go): where a restriction to some keys can be spliced in
+ * @param parametersBefore  how many of its JDBC parameters come before {@code conditionEnd}
  */
 public record WriteShape(Migration migration, Side side, Verb verb, Upsert upsert, String returning,
         boolean returningGivesKey, int end, String captureFrom, String captureQualifier, int[] captureParameters,
-        String reason) {
+        String reason, int conditionStart, int conditionEnd, int parametersBefore) {
 
     /** How the statement changes rows. */
     public enum Verb {
@@ -49,12 +53,12 @@ public record WriteShape(Migration migration, Side side, Verb verb, Upsert upser
 
     /** A write that changes no migrated table: it runs as written. */
     public static WriteShape unmigrated(int end) {
-        return new WriteShape(null, null, null, Upsert.NONE, null, false, end, null, null, new int[0], null);
+        return new WriteShape(null, null, null, Upsert.NONE, null, false, end, null, null, new int[0], null, -1, -1, 0);
     }
 
     /** A write that cannot be mirrored exactly, and why. */
     public static WriteShape refused(String reason) {
-        return new WriteShape(null, null, null, Upsert.NONE, null, false, -1, null, null, new int[0], reason);
+        return new WriteShape(null, null, null, Upsert.NONE, null, false, -1, null, null, new int[0], reason, -1, -1, 0);
     }
 
     /** Whether the write can be mirrored (or needs no mirror). */

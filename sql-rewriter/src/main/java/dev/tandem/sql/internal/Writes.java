@@ -129,30 +129,36 @@ final class Writes {
         String captureFrom = null;
         String qualifier = null;
         int[] parameters = new int[0];
+        int conditionStart = -1;
+        int conditionEnd = -1;
+        int parametersBefore = 0;
         if (verb != Verb.INSERT) {
             int tableStart = offsets.start(table.getParserPosition());
             int tableEnd = offsets.end(alias != null ? alias.getParserPosition() : table.getParserPosition());
             qualifier = alias != null ? text(text, offsets, alias) : text.substring(tableStart,
                     offsets.end(table.getParserPosition()));
             StringBuilder from = new StringBuilder("FROM ").append(sql, tableStart, tableEnd);
+            int whereStart = condition == null ? -1 : whereEnd(masked.text(), dialect, tableEnd);
+            if (condition != null && whereStart < 0) {
+                return WriteShape.refused("Tandem could not find where its WHERE clause starts");
+            }
+            int whereEnd = end;
+            for (Masked.Carve carve : masked.carved()) {
+                if (carve.start() >= Math.max(whereStart, tableEnd) && carve.start() < whereEnd) {
+                    whereEnd = carve.start();
+                }
+            }
             if (condition != null) {
-                int whereStart = whereEnd(masked.text(), dialect, tableEnd);
-                if (whereStart < 0) {
-                    return WriteShape.refused("Tandem could not find where its WHERE clause starts");
-                }
-                int whereEnd = end;
-                for (Masked.Carve carve : masked.carved()) {
-                    if (carve.start() >= whereStart && carve.start() < whereEnd) {
-                        whereEnd = carve.start();
-                    }
-                }
                 from.append(" WHERE").append(sql, whereStart, whereEnd);
                 parameters = parameters(sql, masked, whereStart, whereEnd);
             }
             captureFrom = from.toString();
+            conditionStart = whereStart;
+            conditionEnd = whereEnd;
+            parametersBefore = parameters(sql, masked, 0, whereEnd).length;
         }
         return new WriteShape(migration, side, verb, upsert, returning, returning != null && givesKey(returning, keys,
-                dialect), end, captureFrom, qualifier, parameters, null);
+                dialect), end, captureFrom, qualifier, parameters, null, conditionStart, conditionEnd, parametersBefore);
     }
 
     private static String text(String sql, Parsing.Offsets offsets, SqlNode node) {
