@@ -162,10 +162,6 @@ final class Mirror {
         };
     }
 
-    Applied applied() {
-        return applied;
-    }
-
     /** The key columns of the table written, as stored: what the real driver is asked to return. */
     String[] keyNames() {
         return copy.primaryKeyNames();
@@ -294,10 +290,9 @@ final class Mirror {
     }
 
     private SQLException mirrorFailed(SQLException cause) {
-        SQLException failed = new SQLException("tandem: the write to " + copy.primaryTable() + " could not be mirrored to "
+        return new SQLException("tandem: the write to " + copy.primaryTable() + " could not be mirrored to "
                 + copy.mirrorTable() + " for migration " + applied.config().id() + ", so neither was changed: "
                 + cause.getMessage(), cause.getSQLState(), cause.getErrorCode(), cause);
-        return failed;
     }
 
     private Outcome primary(Runner runner, KeysRequest keys, List<Object[]> changed) throws SQLException {

@@ -73,16 +73,10 @@ final class Router {
     }
 
     /**
-     * The text the routing in force would run for {@code sql} now, for preparing it ahead: no counter
-     * moves, no shadow read is drawn, and a statement that would be refused gives its own text (it is
-     * refused when it runs, if it still must be).
+     * The route the routing in force would give {@code sql} now, for preparing it ahead: no counter
+     * moves, no shadow read is drawn; null when it runs as written, or would be refused (it is refused
+     * when it runs, if it still must be).
      */
-    static String peek(Plan plan, String sql, Session session, TandemConnection caller) throws SQLException {
-        Route route = peekRoute(plan, sql, session, caller);
-        return route == null ? sql : route.sql();
-    }
-
-    /** As {@link #peek}, the whole route: null when the statement runs as written, or would be refused. */
     static Route peekRoute(Plan plan, String sql, Session session, TandemConnection caller) throws SQLException {
         if (plan.rewriter() == null) {
             return null;

@@ -105,16 +105,6 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     }
 
     /**
-     * The real statement to run under the routing: this one as prepared, or its translation, with
-     * the same parameters and settings. A shadow read due in phase verify runs first.
-     *
-     * @throws SQLException when the routing refuses the statement; nothing has run
-     */
-    private PreparedStatement routed() throws SQLException {
-        return statementFor(route());
-    }
-
-    /**
      * The route of this statement now; a shadow read due in phase verify runs first.
      *
      * @throws SQLException when the routing refuses the statement; nothing has run
@@ -161,7 +151,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
      * A real statement of {@code text} prepared by Tandem itself (a form of this one that returns the
      * keys it changed, or a select over part of its text), kept for the next execution.
      */
-    private PreparedStatement own(String key, String text, Preparation preparation) throws SQLException {
+    private PreparedStatement own(String key, String text, TandemConnection.Preparer preparation) throws SQLException {
         if (others == null) {
             others = new HashMap<>(4);
         }
@@ -172,11 +162,6 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
             copySettings(ps, other);
         }
         return other;
-    }
-
-    @FunctionalInterface
-    private interface Preparation {
-        PreparedStatement prepare(String text) throws SQLException;
     }
 
     private static boolean mirrors(Router.Route route) {

@@ -45,17 +45,6 @@ public class TandemStatement implements Statement {
     }
 
     /**
-     * The statement to run for {@code sql} under the routing: as written, or translated; a shadow read
-     * due in phase verify runs first. Forgets the current schema when {@code sql} may change it.
-     *
-     * @throws SQLException when the routing refuses the statement; nothing has run
-     */
-    final String routed(String sql) throws SQLException {
-        Router.Route route = route(sql);
-        return route == null ? sql : route.sql();
-    }
-
-    /**
      * The route of {@code sql}: null when it runs as written, else what runs instead or beside it. A
      * shadow read due in phase verify runs first. Forgets the last mirrored write's results.
      *

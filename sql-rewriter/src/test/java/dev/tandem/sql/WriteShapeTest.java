@@ -65,6 +65,14 @@ class WriteShapeTest {
     }
 
     @Test
+    void h2MergeKey_namesItsTables_whereTheStatementHasThem() {
+        String sql = "MERGE INTO users_v2 (id, full_name) KEY (id) SELECT id, name FROM users";
+        List<String> named = rewriter.analyze(sql, Dialect.H2, null).references().stream()
+                .map(r -> r.side() + ":" + sql.substring(r.start(), r.end())).toList();
+        assertThat(named).containsExactly("TARGET:users_v2", "SOURCE:users");
+    }
+
+    @Test
     void returning_isKept_andWhetherItGivesTheKey() {
         WriteShape star = write("DELETE FROM users WHERE id = 1 RETURNING *", Dialect.POSTGRESQL);
         assertThat(star.returning()).isEqualTo("RETURNING *");

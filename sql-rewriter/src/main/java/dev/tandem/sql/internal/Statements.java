@@ -73,12 +73,11 @@ public final class Statements {
         }
         Masked masked = Masker.mask(sql, dialect);
         boolean locking = masked.carved().stream().anyMatch(c -> c.kind() == Masked.Kind.LOCK);
-        String[] merge = Writes.mergeAsInsert(sql, masked, dialect);
+        Writes.MergeText merge = Writes.mergeAsInsert(sql, masked, dialect);
         if (merge != null) {
-            // H2's MERGE … KEY, read as the INSERT it has the shape of; offsets before its KEY clause move by one
-            masked = new Masked(merge[1], List.of());
+            masked = new Masked(merge.masked(), List.of()); // H2's MERGE … KEY, read as the INSERT it has the shape of
         }
-        Walker walker = new Walker(merge != null ? merge[0] : sql, masked, dialect, currentSchema, migrations, catalog,
+        Walker walker = new Walker(merge != null ? merge.sql() : sql, masked, dialect, currentSchema, migrations, catalog,
                 null, expressions);
         try {
             for (SqlNode statement : Parsing.parse(masked.text(), dialect)) {
@@ -92,10 +91,8 @@ public final class Statements {
         }
         List<TableReference> references = new ArrayList<>();
         for (TableReference reference : walker.references) {
-            // a name between MERGE and its KEY clause sits one further on in the text read as INSERT
-            int shift = merge != null && reference.start() > Writes.mergeStart(sql, dialect) ? 1 : 0;
-            references.add(shift == 0 ? reference : new TableReference(reference.migration(), reference.side(),
-                    reference.start() - shift, reference.end() - shift));
+            references.add(merge == null ? reference : new TableReference(reference.migration(), reference.side(),
+                    merge.original(reference.start()), merge.original(reference.end())));
         }
         references.sort(Comparator.comparingInt(TableReference::start));
         return new Analysis(kind, count, references, locking, null);

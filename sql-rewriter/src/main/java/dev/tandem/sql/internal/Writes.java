@@ -39,10 +39,10 @@ final class Writes {
         String text = sql;
         String maskedText = masked.text();
         Upsert upsert = Upsert.NONE;
-        String[] merge = mergeAsInsert(sql, masked, dialect);
+        MergeText merge = mergeAsInsert(sql, masked, dialect);
         if (merge != null) {
-            text = merge[0];
-            maskedText = merge[1];
+            text = merge.sql();
+            maskedText = merge.masked();
             upsert = Upsert.MERGE_KEY;
         }
         SqlNode node;
@@ -168,9 +168,24 @@ final class Writes {
     /**
      * H2's {@code MERGE INTO t [(c, …)] KEY (k) VALUES|SELECT …}, which Calcite does not read, spelled as the
      * INSERT it has the shape of: {@code MERGE} becomes {@code INSERT}, and the blanked KEY clause gives
-     * up one character so that everything after it keeps its offset. Null for any other statement.
+     * up one character so that everything after it keeps its offset.
+     *
+     * @param sql    the statement so spelled
+     * @param masked its masked text so spelled
+     * @param start  where {@code MERGE} starts
+     * @param cut    the offset of the character dropped: offsets in {@code (start, cut]} of the new text
+     *               are one more than in the statement
      */
-    static String[] mergeAsInsert(String sql, Masked masked, Dialect dialect) {
+    record MergeText(String sql, String masked, int start, int cut) {
+
+        /** The offset in the statement of {@code offset} in the new text. */
+        int original(int offset) {
+            return offset > start && offset <= cut ? offset - 1 : offset;
+        }
+    }
+
+    /** {@code sql} read as an INSERT when it is H2's MERGE … KEY; null for any other statement. */
+    static MergeText mergeAsInsert(String sql, Masked masked, Dialect dialect) {
         int at = mergeStart(sql, dialect);
         if (at < 0) {
             return null;
@@ -178,14 +193,14 @@ final class Writes {
         for (Masked.Carve carve : masked.carved()) {
             if (carve.kind() == Masked.Kind.OTHER) {
                 int cut = carve.end() - 1;
-                return new String[] {join(sql, at, cut), join(masked.text(), at, cut)};
+                return new MergeText(join(sql, at, cut), join(masked.text(), at, cut), at, cut);
             }
         }
         return null;
     }
 
     /** Where an H2 statement's leading MERGE starts, or -1 when it does not start with MERGE. */
-    static int mergeStart(String sql, Dialect dialect) {
+    private static int mergeStart(String sql, Dialect dialect) {
         if (dialect != Dialect.H2) {
             return -1;
         }
