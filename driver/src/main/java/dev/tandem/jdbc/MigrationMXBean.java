@@ -34,6 +34,9 @@ public interface MigrationMXBean {
     /** Writes applied to both tables. */
     long getMirroredWrites();
 
+    /** Writes naming the source, in phase {@code target-only}, translated to change the target. */
+    long getTranslatedWrites();
+
     /** Statements refused because they could not be routed or mirrored exactly. */
     long getRefusedStatements();
 

@@ -36,6 +36,7 @@ final class MigrationMonitor implements MigrationMXBean {
     final LongAdder readsFromSource = new LongAdder();
     final LongAdder readsFromTarget = new LongAdder();
     final LongAdder mirroredWrites = new LongAdder();
+    final LongAdder translatedWrites = new LongAdder();
     final LongAdder refused = new LongAdder();
     final LongAdder shadowReads = new LongAdder();
     final LongAdder shadowMismatches = new LongAdder();
@@ -132,6 +133,11 @@ final class MigrationMonitor implements MigrationMXBean {
     @Override
     public long getMirroredWrites() {
         return mirroredWrites.sum();
+    }
+
+    @Override
+    public long getTranslatedWrites() {
+        return translatedWrites.sum();
     }
 
     @Override

@@ -17,6 +17,7 @@ import dev.tandem.sql.ReadRewrite;
 import dev.tandem.sql.Side;
 import dev.tandem.sql.SqlRewriter;
 import dev.tandem.sql.TableReference;
+import dev.tandem.sql.WriteRewrite;
 import dev.tandem.sql.WriteShape;
 
 /**
@@ -37,11 +38,13 @@ final class Router {
      * @param shadowSql the read served from the target, to compare with {@code sql}'s rows, or null
      * @param mirror    for a write to a migrated table in a phase that writes both: how it reaches the other
      *                  table; null otherwise
+     * @param parameters for a write translated to the target: for each parameter of {@code sql}, the
+     *                  parameter of the statement as written that it takes; null when they are the same
      */
-    record Route(String sql, MigrationMonitor shadow, String shadowSql, Mirror mirror) {
+    record Route(String sql, MigrationMonitor shadow, String shadowSql, Mirror mirror, int[] parameters) {
 
         Route(String sql, MigrationMonitor shadow, String shadowSql) {
-            this(sql, shadow, shadowSql, null);
+            this(sql, shadow, shadowSql, null, null);
         }
     }
 
@@ -214,23 +217,26 @@ final class Router {
     /**
      * A write naming a migrated table (DESIGN §4-6). One that changes a table of a migration in a phase
      * that writes both is mirrored: refused, before anything runs, when that cannot be done exactly. In
-     * target-only a write naming the source is refused (writes are not translated to the target yet),
-     * and one changing only the target runs as written. A write that changes another table and only
-     * reads migrated ones runs as written, the source being complete before target-only.
+     * target-only a write naming the source is translated to change the target instead, and refused when
+     * it cannot be exactly; one naming only the target runs as written. A write that changes another
+     * table and only reads migrated ones runs as written, the source being complete before target-only.
      */
     private static Route write(Plan plan, SqlRewriter.Verdict verdict, String sql, List<Applied> named, String schema,
             boolean running) throws SQLException {
         Analysis analysis = verdict.analysis();
-        boolean mirroring = false;
+        Applied mirroring = null;
+        Applied translated = null;
         for (Applied applied : named) {
             Phase phase = applied.config().phase();
-            mirroring |= phase.mirrors();
-            if (phase == Phase.TARGET_ONLY && namesSide(analysis, Side.SOURCE)) {
-                throw refuse(named, sql, running, "it names the source of migration " + applied.config().id()
-                        + ", in phase target-only, and this build of Tandem does not translate writes to the target yet");
+            mirroring = phase.mirrors() && mirroring == null ? applied : mirroring;
+            if (phase == Phase.TARGET_ONLY && namesSide(analysis, applied, Side.SOURCE)) {
+                translated = applied;
             }
         }
-        if (!mirroring) {
+        if (translated != null) {
+            return translated(verdict, sql, named, translated, mirroring, running);
+        }
+        if (mirroring == null) {
             return null;
         }
         if (!analysis.analysed()) {
@@ -250,10 +256,37 @@ final class Router {
         }
         try {
             MirrorCopy copy = plan.copy(shape.migration(), shape.side(), schema);
-            return new Route(sql, null, null, Mirror.of(applied, copy, shape, plan.dialect()));
+            return new Route(sql, null, null, Mirror.of(applied, copy, shape, plan.dialect()), null);
         } catch (IllegalArgumentException e) {
             throw refuse(named, sql, running, e.getMessage());
         }
+    }
+
+    /**
+     * A write naming the source of a migration in target-only, translated to change its target: the
+     * source no longer receives writes, and the statement, written for the old shape, keeps working.
+     */
+    private static Route translated(SqlRewriter.Verdict verdict, String sql, List<Applied> named, Applied translated,
+            Applied mirroring, boolean running) throws SQLException {
+        String id = translated.config().id();
+        if (mirroring != null) {
+            throw refuse(named, sql, running, "it names the source of migration " + id + ", in phase target-only, and a"
+                    + " table of migration " + mirroring.config().id() + ", in phase " + mirroring.config().phase()
+                    + ", whose writes are mirrored; send them as separate statements");
+        }
+        if (!verdict.analysis().analysed()) {
+            throw refuse(named, sql, running, "it names the source of migration " + id + ", in phase target-only, and"
+                    + " cannot be analysed, so Tandem cannot translate it to the target: " + verdict.analysis().reason());
+        }
+        WriteRewrite rewrite = verdict.writeToTarget();
+        if (!rewrite.ok()) {
+            throw refuse(named, sql, running, "it names the source of migration " + id + ", in phase target-only, and"
+                    + " cannot be translated to the target exactly: " + rewrite.reason());
+        }
+        if (running) {
+            translated.monitor().translatedWrites.increment();
+        }
+        return new Route(rewrite.sql(), null, null, null, rewrite.parameters());
     }
 
     /** The side a leading {@code /* tandem:route=source|target * /} comment asks for, or null. */
@@ -287,6 +320,15 @@ final class Router {
             }
         }
         return named;
+    }
+
+    private static boolean namesSide(Analysis analysis, Applied applied, Side side) {
+        for (TableReference reference : analysis.references()) {
+            if (reference.side() == side && reference.migration().id().equals(applied.config().id())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean namesSide(Analysis analysis, Side side) {

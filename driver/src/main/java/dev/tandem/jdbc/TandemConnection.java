@@ -220,8 +220,10 @@ public class TandemConnection implements Connection {
             statement.preparedWithKeys = names;
             return statement;
         }
-        return new TandemPreparedStatement(this, preparer.prepare(first), sql, first, preparer, keepBinds, mayName,
-                plan);
+        TandemPreparedStatement statement = new TandemPreparedStatement(this, preparer.prepare(first), sql, first,
+                preparer, keepBinds, mayName, plan);
+        statement.remapped = route != null && route.parameters() != null;
+        return statement;
     }
 
     /** Notes on {@code statement} what its application asked of generated keys, for mirroring it. */

@@ -67,6 +67,18 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     private List<Binds> batch;
     /** Whether an entry of the batch is a mirrored write: then the batch runs entry by entry. */
     private boolean batchMirrored;
+    /** Whether the batch is of a write translated to the target: then it runs as a batch of the translation. */
+    private boolean batchTranslated;
+    /**
+     * Whether {@code ps} was prepared with a translation whose parameters are not the application's
+     * (a write to the target that drops or repeats values): then the application's values are only
+     * kept, and set on it, moved, at each execution.
+     */
+    boolean remapped;
+
+    /** Takes the application's setXxx calls in place of a statement whose parameters are not the application's. */
+    private static final PreparedStatement UNBOUND = (PreparedStatement) java.lang.reflect.Proxy.newProxyInstance(
+            PreparedStatement.class.getClassLoader(), new Class<?>[] {PreparedStatement.class}, (proxy, method, args) -> null);
 
     /** A callable statement's: routed like any other, never prepared as another text. */
     TandemPreparedStatement(TandemConnection connection, PreparedStatement delegate, String sql, String psSql,
@@ -104,6 +116,11 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         return active;
     }
 
+    /** The real statement the application's parameters are set on as it sets them. */
+    private PreparedStatement bound() {
+        return remapped ? UNBOUND : ps;
+    }
+
     /**
      * The route of this statement now; a shadow read due in phase verify runs first.
      *
@@ -127,7 +144,11 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     /** The real statement that runs {@code route}: this one as prepared, or its translation. */
     private PreparedStatement statementFor(Router.Route route) throws SQLException {
         String run = route == null ? sql : route.sql();
+        int[] parameters = route == null ? null : route.parameters();
         if (run.equals(psSql)) {
+            if (remapped) {
+                apply(binds, parameters, ps);
+            }
             return active = ps;
         }
         if (binds == null || preparer == null) {
@@ -143,8 +164,17 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
             others.put(run, other);
         }
         copySettings(ps, other);
-        binds.applyTo(other);
+        apply(binds, parameters, other);
         return active = other;
+    }
+
+    /** Sets {@code with} on {@code statement}, moved as a translation's {@code parameters} say (null: in place). */
+    private static void apply(Binds with, int[] parameters, PreparedStatement statement) throws SQLException {
+        if (parameters == null) {
+            with.applyTo(statement);
+        } else {
+            with.applyTo(statement, parameters);
+        }
     }
 
     /**
@@ -283,6 +313,8 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         Router.Route route = connection.route(sql);
         if (mirrors(route)) {
             batchMirrored = true;
+        } else if (translatedWrite(route) && binds != null && preparer != null) {
+            batchTranslated = true;
         } else if (!(route == null ? sql : route.sql()).equals(psSql)) {
             throw Errors.refused(sql, "a batch runs the statement as prepared, and the routing serves it from the"
                     + " other table");
@@ -299,11 +331,15 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     public void clearBatch() throws SQLException {
         batch = null;
         batchMirrored = false;
+        batchTranslated = false;
         ps.clearBatch();
     }
 
     @Override
     public int[] executeBatch() throws SQLException {
+        if (batchTranslated) {
+            return translatedBatch().executeBatch();
+        }
         if (!batchMirrored) {
             batch = null;
             return ps.executeBatch();
@@ -318,11 +354,40 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
 
     @Override
     public long[] executeLargeBatch() throws SQLException {
+        if (batchTranslated) {
+            return translatedBatch().executeLargeBatch();
+        }
         if (!batchMirrored) {
             batch = null;
             return ps.executeLargeBatch();
         }
         return mirroredBatch();
+    }
+
+    /** A write translated to the target (phase target-only): a route to another text, not mirrored. */
+    private static boolean translatedWrite(Router.Route route) {
+        return route != null && route.mirror() == null && route.shadowSql() == null;
+    }
+
+    /**
+     * The batch of a write translated to the target, built on the translation's own statement from
+     * the parameters of each entry, ready to run as one batch.
+     */
+    private PreparedStatement translatedBatch() throws SQLException {
+        List<Binds> entries = batch;
+        batch = null;
+        batchTranslated = false;
+        Router.Route route = route();
+        if (!translatedWrite(route)) {
+            throw Errors.refused(sql, "the routing changed while its batch was built; build the batch again");
+        }
+        PreparedStatement statement = statementFor(route);
+        statement.clearBatch();
+        for (Binds entry : entries) {
+            apply(entry, route.parameters(), statement);
+            statement.addBatch();
+        }
+        return statement;
     }
 
     private long[] mirroredBatch() throws SQLException {
@@ -379,7 +444,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         if (binds != null) {
             binds.set(parameterIndex, (p, i) -> p.setNull(i, sqlType));
         }
-        ps.setNull(parameterIndex, sqlType);
+        bound().setNull(parameterIndex, sqlType);
     }
 
     @Override
@@ -387,7 +452,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         if (binds != null) {
             binds.set(parameterIndex, (p, i) -> p.setBoolean(i, x));
         }
-        ps.setBoolean(parameterIndex, x);
+        bound().setBoolean(parameterIndex, x);
     }
 
     @Override
@@ -395,7 +460,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         if (binds != null) {
             binds.set(parameterIndex, (p, i) -> p.setByte(i, x));
         }
-        ps.setByte(parameterIndex, x);
+        bound().setByte(parameterIndex, x);
     }
 
     @Override
@@ -403,7 +468,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         if (binds != null) {
             binds.set(parameterIndex, (p, i) -> p.setShort(i, x));
         }
-        ps.setShort(parameterIndex, x);
+        bound().setShort(parameterIndex, x);
     }
 
     @Override
@@ -411,7 +476,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         if (binds != null) {
             binds.set(parameterIndex, (p, i) -> p.setInt(i, x));
         }
-        ps.setInt(parameterIndex, x);
+        bound().setInt(parameterIndex, x);
     }
 
     @Override
@@ -419,7 +484,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         if (binds != null) {
             binds.set(parameterIndex, (p, i) -> p.setLong(i, x));
         }
-        ps.setLong(parameterIndex, x);
+        bound().setLong(parameterIndex, x);
     }
 
     @Override
@@ -427,7 +492,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         if (binds != null) {
             binds.set(parameterIndex, (p, i) -> p.setFloat(i, x));
         }
-        ps.setFloat(parameterIndex, x);
+        bound().setFloat(parameterIndex, x);
     }
 
     @Override
@@ -435,7 +500,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         if (binds != null) {
             binds.set(parameterIndex, (p, i) -> p.setDouble(i, x));
         }
-        ps.setDouble(parameterIndex, x);
+        bound().setDouble(parameterIndex, x);
     }
 
     @Override
@@ -443,7 +508,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         if (binds != null) {
             binds.set(parameterIndex, (p, i) -> p.setBigDecimal(i, x));
         }
-        ps.setBigDecimal(parameterIndex, x);
+        bound().setBigDecimal(parameterIndex, x);
     }
 
     @Override
@@ -451,7 +516,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         if (binds != null) {
             binds.set(parameterIndex, (p, i) -> p.setString(i, x));
         }
-        ps.setString(parameterIndex, x);
+        bound().setString(parameterIndex, x);
     }
 
     @Override
@@ -459,7 +524,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         if (binds != null) {
             binds.set(parameterIndex, (p, i) -> p.setBytes(i, x));
         }
-        ps.setBytes(parameterIndex, x);
+        bound().setBytes(parameterIndex, x);
     }
 
     @Override
@@ -467,7 +532,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         if (binds != null) {
             binds.set(parameterIndex, (p, i) -> p.setDate(i, x));
         }
-        ps.setDate(parameterIndex, x);
+        bound().setDate(parameterIndex, x);
     }
 
     @Override
@@ -475,7 +540,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         if (binds != null) {
             binds.set(parameterIndex, (p, i) -> p.setTime(i, x));
         }
-        ps.setTime(parameterIndex, x);
+        bound().setTime(parameterIndex, x);
     }
 
     @Override
@@ -483,7 +548,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         if (binds != null) {
             binds.set(parameterIndex, (p, i) -> p.setTimestamp(i, x));
         }
-        ps.setTimestamp(parameterIndex, x);
+        bound().setTimestamp(parameterIndex, x);
     }
 
     @Override
@@ -491,7 +556,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         if (binds != null) {
             binds.setStream(parameterIndex, (p, i) -> p.setAsciiStream(i, x, length));
         }
-        ps.setAsciiStream(parameterIndex, x, length);
+        bound().setAsciiStream(parameterIndex, x, length);
     }
 
     @Deprecated
@@ -500,7 +565,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         if (binds != null) {
             binds.setStream(parameterIndex, (p, i) -> p.setUnicodeStream(i, x, length));
         }
-        ps.setUnicodeStream(parameterIndex, x, length);
+        bound().setUnicodeStream(parameterIndex, x, length);
     }
 
     @Override
@@ -508,7 +573,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         if (binds != null) {
             binds.setStream(parameterIndex, (p, i) -> p.setBinaryStream(i, x, length));
         }
-        ps.setBinaryStream(parameterIndex, x, length);
+        bound().setBinaryStream(parameterIndex, x, length);
     }
 
     @Override
@@ -524,7 +589,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         if (binds != null) {
             binds.set(parameterIndex, (p, i) -> p.setObject(i, TandemArray.real(x), targetSqlType));
         }
-        ps.setObject(parameterIndex, TandemArray.real(x), targetSqlType);
+        bound().setObject(parameterIndex, TandemArray.real(x), targetSqlType);
     }
 
     @Override
@@ -532,7 +597,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         if (binds != null) {
             binds.set(parameterIndex, (p, i) -> p.setObject(i, TandemArray.real(x)));
         }
-        ps.setObject(parameterIndex, TandemArray.real(x));
+        bound().setObject(parameterIndex, TandemArray.real(x));
     }
 
     @Override
@@ -544,7 +609,9 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     @Override
     public void addBatch() throws SQLException {
         batchable();
-        ps.addBatch();
+        if (!batchTranslated) {
+            ps.addBatch();
+        }
     }
 
     @Override
@@ -552,7 +619,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         if (binds != null) {
             binds.setStream(parameterIndex, (p, i) -> p.setCharacterStream(i, reader, length));
         }
-        ps.setCharacterStream(parameterIndex, reader, length);
+        bound().setCharacterStream(parameterIndex, reader, length);
     }
 
     @Override
@@ -560,7 +627,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         if (binds != null) {
             binds.set(parameterIndex, (p, i) -> p.setRef(i, x));
         }
-        ps.setRef(parameterIndex, x);
+        bound().setRef(parameterIndex, x);
     }
 
     @Override
@@ -568,7 +635,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         if (binds != null) {
             binds.set(parameterIndex, (p, i) -> p.setBlob(i, x));
         }
-        ps.setBlob(parameterIndex, x);
+        bound().setBlob(parameterIndex, x);
     }
 
     @Override
@@ -576,7 +643,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         if (binds != null) {
             binds.set(parameterIndex, (p, i) -> p.setClob(i, x));
         }
-        ps.setClob(parameterIndex, x);
+        bound().setClob(parameterIndex, x);
     }
 
     @Override
@@ -584,7 +651,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         if (binds != null) {
             binds.set(parameterIndex, (p, i) -> p.setArray(i, TandemArray.real(x)));
         }
-        ps.setArray(parameterIndex, TandemArray.real(x));
+        bound().setArray(parameterIndex, TandemArray.real(x));
     }
 
     @Override
@@ -597,7 +664,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         if (binds != null) {
             binds.set(parameterIndex, (p, i) -> p.setDate(i, x, cal));
         }
-        ps.setDate(parameterIndex, x, cal);
+        bound().setDate(parameterIndex, x, cal);
     }
 
     @Override
@@ -605,7 +672,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         if (binds != null) {
             binds.set(parameterIndex, (p, i) -> p.setTime(i, x, cal));
         }
-        ps.setTime(parameterIndex, x, cal);
+        bound().setTime(parameterIndex, x, cal);
     }
 
     @Override
@@ -613,7 +680,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         if (binds != null) {
             binds.set(parameterIndex, (p, i) -> p.setTimestamp(i, x, cal));
         }
-        ps.setTimestamp(parameterIndex, x, cal);
+        bound().setTimestamp(parameterIndex, x, cal);
     }
 
     @Override
@@ -621,7 +688,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         if (binds != null) {
             binds.set(parameterIndex, (p, i) -> p.setNull(i, sqlType, typeName));
         }
-        ps.setNull(parameterIndex, sqlType, typeName);
+        bound().setNull(parameterIndex, sqlType, typeName);
     }
 
     @Override
@@ -629,7 +696,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         if (binds != null) {
             binds.set(parameterIndex, (p, i) -> p.setURL(i, x));
         }
-        ps.setURL(parameterIndex, x);
+        bound().setURL(parameterIndex, x);
     }
 
     @Override
@@ -642,7 +709,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         if (binds != null) {
             binds.set(parameterIndex, (p, i) -> p.setRowId(i, x));
         }
-        ps.setRowId(parameterIndex, x);
+        bound().setRowId(parameterIndex, x);
     }
 
     @Override
@@ -650,7 +717,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         if (binds != null) {
             binds.set(parameterIndex, (p, i) -> p.setNString(i, value));
         }
-        ps.setNString(parameterIndex, value);
+        bound().setNString(parameterIndex, value);
     }
 
     @Override
@@ -658,7 +725,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         if (binds != null) {
             binds.setStream(parameterIndex, (p, i) -> p.setNCharacterStream(i, value, length));
         }
-        ps.setNCharacterStream(parameterIndex, value, length);
+        bound().setNCharacterStream(parameterIndex, value, length);
     }
 
     @Override
@@ -666,7 +733,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         if (binds != null) {
             binds.set(parameterIndex, (p, i) -> p.setNClob(i, value));
         }
-        ps.setNClob(parameterIndex, value);
+        bound().setNClob(parameterIndex, value);
     }
 
     @Override
@@ -674,7 +741,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         if (binds != null) {
             binds.setStream(parameterIndex, (p, i) -> p.setClob(i, reader, length));
         }
-        ps.setClob(parameterIndex, reader, length);
+        bound().setClob(parameterIndex, reader, length);
     }
 
     @Override
@@ -682,7 +749,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         if (binds != null) {
             binds.setStream(parameterIndex, (p, i) -> p.setBlob(i, inputStream, length));
         }
-        ps.setBlob(parameterIndex, inputStream, length);
+        bound().setBlob(parameterIndex, inputStream, length);
     }
 
     @Override
@@ -690,7 +757,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         if (binds != null) {
             binds.setStream(parameterIndex, (p, i) -> p.setNClob(i, reader, length));
         }
-        ps.setNClob(parameterIndex, reader, length);
+        bound().setNClob(parameterIndex, reader, length);
     }
 
     @Override
@@ -698,7 +765,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         if (binds != null) {
             binds.set(parameterIndex, (p, i) -> p.setSQLXML(i, xmlObject));
         }
-        ps.setSQLXML(parameterIndex, xmlObject);
+        bound().setSQLXML(parameterIndex, xmlObject);
     }
 
     @Override
@@ -706,7 +773,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         if (binds != null) {
             binds.set(parameterIndex, (p, i) -> p.setObject(i, TandemArray.real(x), targetSqlType, scaleOrLength));
         }
-        ps.setObject(parameterIndex, TandemArray.real(x), targetSqlType, scaleOrLength);
+        bound().setObject(parameterIndex, TandemArray.real(x), targetSqlType, scaleOrLength);
     }
 
     @Override
@@ -714,7 +781,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         if (binds != null) {
             binds.setStream(parameterIndex, (p, i) -> p.setAsciiStream(i, x, length));
         }
-        ps.setAsciiStream(parameterIndex, x, length);
+        bound().setAsciiStream(parameterIndex, x, length);
     }
 
     @Override
@@ -722,7 +789,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         if (binds != null) {
             binds.setStream(parameterIndex, (p, i) -> p.setBinaryStream(i, x, length));
         }
-        ps.setBinaryStream(parameterIndex, x, length);
+        bound().setBinaryStream(parameterIndex, x, length);
     }
 
     @Override
@@ -730,7 +797,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         if (binds != null) {
             binds.setStream(parameterIndex, (p, i) -> p.setCharacterStream(i, reader, length));
         }
-        ps.setCharacterStream(parameterIndex, reader, length);
+        bound().setCharacterStream(parameterIndex, reader, length);
     }
 
     @Override
@@ -738,7 +805,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         if (binds != null) {
             binds.setStream(parameterIndex, (p, i) -> p.setAsciiStream(i, x));
         }
-        ps.setAsciiStream(parameterIndex, x);
+        bound().setAsciiStream(parameterIndex, x);
     }
 
     @Override
@@ -746,7 +813,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         if (binds != null) {
             binds.setStream(parameterIndex, (p, i) -> p.setBinaryStream(i, x));
         }
-        ps.setBinaryStream(parameterIndex, x);
+        bound().setBinaryStream(parameterIndex, x);
     }
 
     @Override
@@ -754,7 +821,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         if (binds != null) {
             binds.setStream(parameterIndex, (p, i) -> p.setCharacterStream(i, reader));
         }
-        ps.setCharacterStream(parameterIndex, reader);
+        bound().setCharacterStream(parameterIndex, reader);
     }
 
     @Override
@@ -762,7 +829,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         if (binds != null) {
             binds.setStream(parameterIndex, (p, i) -> p.setNCharacterStream(i, value));
         }
-        ps.setNCharacterStream(parameterIndex, value);
+        bound().setNCharacterStream(parameterIndex, value);
     }
 
     @Override
@@ -770,7 +837,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         if (binds != null) {
             binds.setStream(parameterIndex, (p, i) -> p.setClob(i, reader));
         }
-        ps.setClob(parameterIndex, reader);
+        bound().setClob(parameterIndex, reader);
     }
 
     @Override
@@ -778,7 +845,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         if (binds != null) {
             binds.setStream(parameterIndex, (p, i) -> p.setBlob(i, inputStream));
         }
-        ps.setBlob(parameterIndex, inputStream);
+        bound().setBlob(parameterIndex, inputStream);
     }
 
     @Override
@@ -786,7 +853,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         if (binds != null) {
             binds.setStream(parameterIndex, (p, i) -> p.setNClob(i, reader));
         }
-        ps.setNClob(parameterIndex, reader);
+        bound().setNClob(parameterIndex, reader);
     }
 
     @Override
@@ -794,7 +861,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         if (binds != null) {
             binds.set(parameterIndex, (p, i) -> p.setObject(i, TandemArray.real(x), targetSqlType, scaleOrLength));
         }
-        ps.setObject(parameterIndex, TandemArray.real(x), targetSqlType, scaleOrLength);
+        bound().setObject(parameterIndex, TandemArray.real(x), targetSqlType, scaleOrLength);
     }
 
     @Override
@@ -802,7 +869,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         if (binds != null) {
             binds.set(parameterIndex, (p, i) -> p.setObject(i, TandemArray.real(x), targetSqlType));
         }
-        ps.setObject(parameterIndex, TandemArray.real(x), targetSqlType);
+        bound().setObject(parameterIndex, TandemArray.real(x), targetSqlType);
     }
 
     @Override

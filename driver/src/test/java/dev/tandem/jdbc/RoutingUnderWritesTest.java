@@ -43,7 +43,8 @@ import dev.tandem.routing.RoutingFile;
  * and readers on their own connections while the phases are walked (and one step rolled back), a
  * transaction keeping the routing it started with across a reload, a broken file leaving the last
  * good routing (and its mirroring) in force, and target-only running writes that name the target and
- * refusing those that name the source. After each, the target equals mapping(source) row for row.
+ * translating those that name the source. Until target-only, the target equals mapping(source) row
+ * for row after each; in target-only the source is no longer written.
  */
 class RoutingUnderWritesTest {
 
@@ -66,7 +67,7 @@ class RoutingUnderWritesTest {
     void walkingThePhases_underAWriteWorkload_losesNothing(TestDatabase db) throws Exception {
         setUp(db, "dual-write", "");
         MigrationMonitor monitor = monitor();
-        try (Workload workload = new Workload(db, 4, 2)) {
+        try (Workload workload = new Workload(db, 4, 2, 10_000)) {
             workload.runs(WRITES_PER_STEP, READS_PER_STEP);
             long mirrored = monitor.getMirroredWrites();
             assertThat(mirrored).as("mirrored in dual-write").isPositive();
@@ -101,6 +102,23 @@ class RoutingUnderWritesTest {
         assertThat(monitor.getReadsFromTarget()).isPositive();
         assertThat(monitor.getShadowReads()).as("shadow reads in verify").isPositive();
         assertThat(monitor.getRefusedStatements()).isZero();
+
+        // The last step: the same workload, written for the old shape, now runs on the target alone.
+        List<String> source = source(db);
+        List<String> target = target(db);
+        long mirrored = monitor.getMirroredWrites();
+        apply("target-only", "");
+        try (Workload workload = new Workload(db, 4, 2, 100_000)) {
+            workload.runs(WRITES_PER_STEP, READS_PER_STEP);
+            workload.stop();
+            assertThat(workload.unexpected).as("errors in target-only").isEmpty();
+        }
+        assertThat(monitor.getTranslatedWrites()).as("writes naming the source, translated").isPositive();
+        assertThat(monitor.getMirroredWrites()).as("nothing mirrored in target-only").isEqualTo(mirrored);
+        assertThat(monitor.getRefusedStatements()).isZero();
+        assertThat(source(db)).as("the source is not written in target-only").isEqualTo(source);
+        assertThat(target(db)).as("the target is").isNotEqualTo(target);
+        assertThat(phaseChanges()).endsWith("applied cutover -> target-only");
     }
 
     @ParameterizedTest
@@ -162,7 +180,7 @@ class RoutingUnderWritesTest {
                 {routingText("cutovr", ""), "unknown phase 'cutovr'"},
                 {routingText("cutover", ""), "cannot go from dual-write to cutover"},
                 {routingText("dual-write", "").substring(0, 60) + "\n  - [", "routing.yaml"}};
-        try (Workload workload = new Workload(db, 2, 1)) {
+        try (Workload workload = new Workload(db, 2, 1, 10_000)) {
             for (String[] bad : broken) {
                 long mirrored = monitor.getMirroredWrites();
                 Files.writeString(routing, bad[0]);
@@ -190,7 +208,7 @@ class RoutingUnderWritesTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
-    void targetOnly_runsWritesNamingTheTarget_andRefusesTheSource(TestDatabase db) throws Exception {
+    void targetOnly_runsWritesNamingTheTarget_andTranslatesThoseNamingTheSource(TestDatabase db) throws Exception {
         setUp(db, "cutover", "    reads: {percent: 50}\n");
         MigrationMonitor monitor = monitor();
         try (Connection connection = connect(db); Connection pinned = connect(db);
@@ -212,12 +230,13 @@ class RoutingUnderWritesTest {
                         .as("a transaction begun in cutover keeps mirroring").isEqualTo(1);
                 pinned.commit();
                 assertNoDrift(db);
-                assertThatThrownBy(() -> inCutover.executeUpdate("UPDATE rw_items SET qty = 99 WHERE id = 9"))
-                        .as("the next transaction is in target-only").hasMessageContaining("refused, nothing was run");
-                pinned.rollback();
+                assertThat(inCutover.executeUpdate("UPDATE rw_items SET qty = 99 WHERE id = 9"))
+                        .as("the next transaction is in target-only: translated").isEqualTo(1);
+                pinned.commit();
             }
 
             List<String> source = source(db);
+            assertThat(source).as("the source is not written in target-only").contains("9|item-9|9|2|1");
             long refused = monitor.getRefusedStatements();
             assertThat(statement.executeUpdate("INSERT INTO rw_items_v2 (id, title, qty, status_code)"
                     + " VALUES (500, 'fresh', 5, '5')")).isEqualTo(1);
@@ -227,33 +246,51 @@ class RoutingUnderWritesTest {
             targetUpdate.setInt(2, 4);
             assertThat(targetUpdate.executeUpdate()).isEqualTo(1);
 
-            assertThatThrownBy(() -> statement.executeUpdate("UPDATE rw_items SET qty = 0 WHERE id = 10"))
-                    .isInstanceOf(SQLException.class).hasMessageContaining("refused, nothing was run", "rw_items");
-            assertThatThrownBy(() -> statement.executeUpdate(insert(600)))
-                    .hasMessageContaining("refused, nothing was run");
-            assertThatThrownBy(() -> statement.executeUpdate("DELETE FROM rw_items WHERE id = 11"))
-                    .hasMessageContaining("refused, nothing was run");
-            assertThatThrownBy(() -> statement.executeUpdate("INSERT INTO rw_items_v2 (id, title, qty, status_code)"
+            // Written for the old shape, translated to the target: the source is not written.
+            long translated = monitor.getTranslatedWrites();
+            assertThat(statement.executeUpdate("UPDATE rw_items SET qty = 0, legacy_flag = 1 WHERE id = 10")).isEqualTo(1);
+            assertThat(statement.executeUpdate(insert(600))).isEqualTo(1);
+            assertThat(statement.executeUpdate("DELETE FROM rw_items WHERE id = 11")).isEqualTo(1);
+            assertThat(statement.executeUpdate("INSERT INTO rw_items_v2 (id, title, qty, status_code)"
                     + " SELECT id + 1000, name, qty, CAST(status AS VARCHAR(8)) FROM rw_items WHERE id = 12"))
-                    .as("a write to the target that reads the source").hasMessageContaining("refused, nothing was run");
+                    .as("a write to the target that reads the source").isEqualTo(1);
             sourceUpdate.setInt(1, 0);
             sourceUpdate.setInt(2, 13);
-            assertThatThrownBy(sourceUpdate::executeUpdate).as("prepared in cutover, run in target-only")
-                    .hasMessageContaining("refused, nothing was run");
+            assertThat(sourceUpdate.executeUpdate()).as("prepared in cutover, run in target-only").isEqualTo(1);
+            try (PreparedStatement oldInsert = connection.prepareStatement(
+                    "INSERT INTO rw_items (legacy_flag, id, name, qty, status) VALUES (?, ?, ?, ?, ?)")) {
+                for (int id = 700; id <= 702; id++) {
+                    oldInsert.setInt(1, 1);
+                    oldInsert.setInt(2, id);
+                    oldInsert.setString(3, "old-" + id);
+                    oldInsert.setInt(4, id % 10);
+                    oldInsert.setInt(5, 3);
+                    if (id < 702) {
+                        oldInsert.addBatch();
+                    }
+                }
+                assertThat(oldInsert.executeBatch()).as("a batch, its legacy_flag dropped").hasSize(2);
+                assertThat(oldInsert.executeUpdate()).as("its parameters move: legacy_flag is dropped").isEqualTo(1);
+            }
+            assertThatThrownBy(() -> statement.executeUpdate("UPDATE rw_items SET qty = 1 WHERE legacy_flag = 0"))
+                    .as("a condition on a column the target lacks").isInstanceOf(SQLException.class)
+                    .hasMessageContaining("refused, nothing was run", "legacy_flag");
 
             connection.setAutoCommit(false);
             statement.executeUpdate("UPDATE rw_items_v2 SET title = 'in a transaction' WHERE id = 14");
-            assertThatThrownBy(() -> statement.executeUpdate("UPDATE rw_items SET name = 'no' WHERE id = 14"))
-                    .hasMessageContaining("refused, nothing was run");
+            statement.executeUpdate("UPDATE rw_items SET status = status + 1 WHERE id = 14");
             connection.commit();
 
-            assertThat(monitor.getRefusedStatements() - refused).isEqualTo(6);
+            assertThat(monitor.getRefusedStatements() - refused).isEqualTo(1);
+            assertThat(monitor.getTranslatedWrites() - translated).as("one per statement run, entry of a batch too")
+                    .isGreaterThanOrEqualTo(9);
             assertThat(source(db)).as("the source is not written in target-only").isEqualTo(source);
         }
         assertThat(target(db)).contains("500|fresh|5|5", "1|item-1|1001|1", "2|item-2|1002|2",
-                "4|prepared in cutover|4|4", "10|item-10|10|3", "13|item-13|13|6", "14|in a transaction|14|0")
-                .noneMatch(row -> row.startsWith("3|") || row.startsWith("600|") || row.startsWith("1012|"))
-                .hasSize(ROWS);
+                "4|prepared in cutover|4|4", "10|item-10|0|3", "600|item-600|600|5", "1012|item-12|12|5",
+                "13|item-13|0|6", "9|item-9|99|2", "700|old-700|0|3", "701|old-701|1|3", "702|old-702|2|3", "14|in a transaction|14|1")
+                .noneMatch(row -> row.startsWith("3|") || row.startsWith("11|"))
+                .hasSize(ROWS + 4);
     }
 
     // ------------------------------------------------------------------ the workload
@@ -266,6 +303,7 @@ class RoutingUnderWritesTest {
     private final class Workload implements AutoCloseable {
 
         private final TestDatabase db;
+        private final int firstIds;
         private final ExecutorService pool;
         private final List<Future<?>> tasks = new ArrayList<>();
         private final AtomicBoolean stop = new AtomicBoolean();
@@ -275,8 +313,10 @@ class RoutingUnderWritesTest {
         final Queue<String> databaseErrors = new ConcurrentLinkedQueue<>();
         final Queue<String> unexpected = new ConcurrentLinkedQueue<>();
 
-        Workload(TestDatabase db, int writers, int readers) throws Exception {
+        /** @param firstIds the ids writer n inserts start at {@code firstIds * (n + 1)} */
+        Workload(TestDatabase db, int writers, int readers, int firstIds) throws Exception {
             this.db = db;
+            this.firstIds = firstIds;
             this.pool = Executors.newFixedThreadPool(writers + readers);
             CountDownLatch connected = new CountDownLatch(writers + readers);
             for (int w = 0; w < writers; w++) {
@@ -327,7 +367,7 @@ class RoutingUnderWritesTest {
 
         private Void write(int writer, CountDownLatch connected) throws Exception {
             Random random = new Random(31L * writer + 7);
-            int nextId = 10_000 * (writer + 1);
+            int nextId = firstIds * (writer + 1);
             List<Integer> inserted = new ArrayList<>();
             try (Connection connection = connect(db); Statement statement = connection.createStatement();
                     PreparedStatement update = connection.prepareStatement(

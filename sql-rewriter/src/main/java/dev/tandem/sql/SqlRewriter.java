@@ -111,6 +111,7 @@ public final class SqlRewriter {
         private volatile ReadRewrite fromSource;
         private volatile ReadRewrite fromTarget;
         private volatile WriteShape write;
+        private volatile WriteRewrite toTarget;
 
         private Verdict(SqlRewriter rewriter, Key key, Analysis analysis) {
             this.rewriter = rewriter;
@@ -131,6 +132,20 @@ public final class SqlRewriter {
             WriteShape known = write;
             if (known == null) {
                 write = known = rewriter.statements.write(key.sql(), key.dialect(), key.schema());
+            }
+            return known;
+        }
+
+        /**
+         * The statement, a write naming the source of a migration, translated to change the target
+         * instead (phase target-only); computed the first time it is asked for.
+         */
+        public WriteRewrite writeToTarget() {
+            WriteRewrite known = toTarget;
+            if (known == null) {
+                Statements.Translation made = rewriter.statements.translateWrite(key.sql(), key.dialect(), key.schema());
+                toTarget = known = made.reason() != null ? WriteRewrite.refused(made.reason())
+                        : new WriteRewrite(made.sql(), made.parameters(), null);
             }
             return known;
         }

@@ -129,6 +129,93 @@ public final class Statements {
         return new Result(splice(sql, walker.edits), null);
     }
 
+    /** A write translated to the other table, with where its parameters come from, or the reason there is none. */
+    public record Translation(String sql, int[] parameters, String reason) {
+    }
+
+    /** The first character marking a parameter while a write is translated: {@code ?} number n is this plus n. */
+    private static final char MARK = '\uE000';
+    private static final int MARKS = 0x18FF;
+
+    /**
+     * {@code sql}, a write naming the source of a migration, translated to change the target instead:
+     * the table, its columns, the values given to them and every read of a migrated table inside.
+     *
+     * <p>Values may be dropped (a column only in the source) or read twice (a computed column), so the
+     * parameters move: while the text is spliced each {@code ?} is a private-use character numbering
+     * it, and reading the spliced text back gives the parameter map.
+     */
+    public Translation translateWrite(String sql, Dialect dialect, String currentSchema) {
+        Shape shape = shape(sql, dialect);
+        if (shape.kind() != StatementKind.WRITE) {
+            return new Translation(null, null, "not a write (" + shape.kind().name().toLowerCase(Locale.ROOT) + ")");
+        }
+        if (shape.statements() != 1) {
+            return new Translation(null, null, "it holds several statements; send a write to a migrated table alone");
+        }
+        if (dialect.mariadb() && (sql.contains("/*!") || sql.contains("/*M!"))) {
+            return new Translation(null, null, "MariaDB runs the SQL inside /*! … */ comments, which Tandem does not read");
+        }
+        char[] marked = sql.toCharArray();
+        for (char c : marked) {
+            if (c >= MARK && c <= MARK + MARKS) {
+                return new Translation(null, null, "it holds a private-use character, which Tandem uses to follow parameters");
+            }
+        }
+        MaskLexer lexer = new MaskLexer(sql, dialect);
+        int count = 0;
+        for (int i = 0; ; i = lexer.end) {
+            MaskLexer.Tok token = lexer.lex(i);
+            if (token == MaskLexer.Tok.END) {
+                break;
+            }
+            if (token == MaskLexer.Tok.PARAM) {
+                if (++count > MARKS) {
+                    return new Translation(null, null, "it has more than " + MARKS + " parameters");
+                }
+                marked[i] = (char) (MARK + count);
+            }
+        }
+        String markedSql = new String(marked);
+        Masked masked = Masker.mask(sql, dialect);
+        if (Writes.mergeAsInsert(sql, masked, dialect) != null) {
+            return new Translation(null, null, "H2's MERGE … KEY is not translated to the other table");
+        }
+        SqlNodeList parsed;
+        try {
+            parsed = Parsing.parse(masked.text(), dialect);
+        } catch (SqlParseException e) {
+            return new Translation(null, null, parseProblem(e));
+        }
+        Walker walker = new Walker(markedSql, masked, dialect, currentSchema, migrations, catalog, Side.TARGET,
+                expressions);
+        String spliced;
+        try {
+            walker.statement(parsed.get(0));
+            walker.carved(masked.carved());
+            spliced = splice(markedSql, walker.edits);
+        } catch (Walker.Refusal e) {
+            return new Translation(null, null, e.getMessage());
+        }
+        StringBuilder out = new StringBuilder(spliced.length());
+        int[] parameters = new int[spliced.length()];
+        int found = 0;
+        boolean same = true;
+        for (int i = 0; i < spliced.length(); i++) {
+            char c = spliced.charAt(i);
+            if (c > MARK && c <= MARK + count) {
+                out.append('?');
+                parameters[found] = c - MARK;
+                same &= parameters[found] == found + 1;
+                found++;
+            } else {
+                out.append(c);
+            }
+        }
+        same &= found == count;
+        return new Translation(out.toString(), same ? null : java.util.Arrays.copyOf(parameters, found), null);
+    }
+
     /** Applies non-overlapping edits to the original text; every other byte stays as it was. */
     static String splice(String sql, List<Walker.Edit> edits) {
         if (edits.isEmpty()) {

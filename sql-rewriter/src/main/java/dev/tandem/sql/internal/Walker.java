@@ -53,7 +53,12 @@ final class Walker {
     /** A table, CTE or derived table in a FROM clause, under the name the statement uses for it. */
     private static final class Relation {
         final String name; // canonical alias, or the table's canonical name
-        final String qualifier; // how to qualify its columns in the statement, as written
+        String qualifier; // how to qualify its columns in the statement, as written
+        /**
+         * The other table's name, when a translated write's table is written without an alias and is
+         * renamed in place (INSERT and MariaDB's DELETE take no alias): its qualified columns take it too.
+         */
+        String renamedQualifier;
         final Migration migration; // null when not a migrated table
         final Side side;
         final TableName table; // null for CTEs and derived tables
@@ -104,6 +109,13 @@ final class Walker {
     private final List<Migration> migrations;
     private final Catalog catalog;
     private final List<Masked.Carve> distinctOns;
+    private final String maskedText;
+    /** The query whose rows an INSERT being translated writes: its select items' labels mean nothing. */
+    private SqlNode insertQuery;
+    /** The table a write translated to the other side changes, once found. */
+    private Relation writtenRelation;
+    /** Values an INSERT being translated gives to columns the other table lacks: dropped, so never walked. */
+    private final Set<SqlNode> dropped = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     /** The query of the EXISTS being walked, whose select list means nothing. */
     private SqlNode existsQuery;
     /** The SELECT whose unnamed items the application sees labels of. */
@@ -120,6 +132,7 @@ final class Walker {
             Catalog catalog, Side servedFrom, Expressions expressions) {
         this.sql = sql;
         this.distinctOns = masked.carved().stream().filter(c -> c.kind() == Masked.Kind.DISTINCT_ON).toList();
+        this.maskedText = masked.text();
         this.offsets = new Parsing.Offsets(sql);
         this.dialect = dialect;
         this.currentSchema = currentSchema;
@@ -183,24 +196,40 @@ final class Walker {
             return query(with.body, scope);
         }
         if (node instanceof SqlInsert insert) {
-            table((SqlIdentifier) insert.getTargetTable(), null, new Scope(outer));
-            query(insert.getSource(), outer);
+            Scope scope = new Scope(outer);
+            table((SqlIdentifier) insert.getTargetTable(), null, scope, true);
+            if (translates(scope.relations.get(0))) {
+                writtenRelation = scope.relations.get(0);
+                insert(insert, scope.relations.get(0), outer);
+            } else {
+                query(insert.getSource(), outer);
+            }
             return null;
         }
         if (node instanceof SqlUpdate update) {
             Scope scope = new Scope(outer);
-            table((SqlIdentifier) update.getTargetTable(), update.getAlias(), scope);
+            table((SqlIdentifier) update.getTargetTable(), update.getAlias(), scope, true);
             expression(update.getSourceExpressionList(), scope);
             expression(update.getCondition(), scope);
+            if (translates(scope.relations.get(0))) {
+                writtenRelation = scope.relations.get(0);
+                set(update, writtenRelation);
+            }
             return null;
         }
         if (node instanceof SqlDelete delete) {
             Scope scope = new Scope(outer);
-            table((SqlIdentifier) delete.getTargetTable(), delete.getAlias(), scope);
+            table((SqlIdentifier) delete.getTargetTable(), delete.getAlias(), scope, true);
+            if (translates(scope.relations.get(0))) {
+                writtenRelation = scope.relations.get(0);
+            }
             expression(delete.getCondition(), scope);
             return null;
         }
         if (node instanceof SqlMerge merge) {
+            if (servedFrom != null) {
+                throw new Refusal("MERGE is not translated to the other table");
+            }
             Scope scope = new Scope(outer);
             table((SqlIdentifier) merge.getTargetTable(), merge.getAlias(), scope);
             from(merge.getSourceTableRef(), scope, outer);
@@ -250,6 +279,7 @@ final class Walker {
     private Scope select(SqlSelect select, Scope outer) {
         boolean columnsUnused = select == existsQuery;
         boolean labels = select == labelled;
+        boolean values = select == insertQuery;
         Scope scope = new Scope(outer);
         if (select.getFrom() != null) {
             from(select.getFrom(), scope, outer);
@@ -261,10 +291,13 @@ final class Walker {
         }
         distinctOn(select, scope);
         for (SqlNode item : select.getSelectList()) {
+            if (dropped.contains(item)) {
+                continue;
+            }
             if (columnsUnused && item instanceof SqlIdentifier id && id.isStar()) {
                 continue; // EXISTS (SELECT * …) never looks at the columns
             }
-            selectItem(item, scope, labels);
+            selectItem(item, scope, labels, !values);
         }
         expression(select.getWhere(), scope);
         expression(select.getGroup(), scope);
@@ -415,18 +448,23 @@ final class Walker {
     }
 
     private void table(SqlIdentifier id, SqlIdentifier alias, Scope scope) {
+        table(id, alias, scope, false);
+    }
+
+    /** @param written whether the table is the one a write changes, so renamed in place when it has no alias */
+    private void table(SqlIdentifier id, SqlIdentifier alias, Scope scope, boolean written) {
         int parts = id.names.size();
-        String written = text(id.getComponent(parts - 1));
+        String writtenName = text(id.getComponent(parts - 1));
         String writtenSchema = parts > 1 ? text(id.getComponent(parts - 2)) : null;
-        String name = dialect.canonicalTable(alias != null ? text(alias) : written);
-        String qualifier = alias != null ? text(alias) : written;
-        if (parts == 1 && scope.isCte(dialect.canonicalTable(written))) {
+        String name = dialect.canonicalTable(alias != null ? text(alias) : writtenName);
+        String qualifier = alias != null ? text(alias) : writtenName;
+        if (parts == 1 && scope.isCte(dialect.canonicalTable(writtenName))) {
             scope.relations.add(new Relation(name, qualifier, null, null, null, null, null));
             return;
         }
         for (Migration migration : migrations) {
             for (Side side : Side.values()) {
-                if (migration.table(side).isNamedBy(dialect, writtenSchema, written, currentSchema)) {
+                if (migration.table(side).isNamedBy(dialect, writtenSchema, writtenName, currentSchema)) {
                     int start = offsets.start(id.getComponentParserPosition(0));
                     int end = offsets.end(id.getComponentParserPosition(parts - 1));
                     references.add(new TableReference(migration, side, start, end));
@@ -437,20 +475,31 @@ final class Walker {
                         TableName other = migration.table(side.other());
                         String replacement = other.schema() != null ? other.toString()
                                 : writtenSchema != null ? writtenSchema + "." + other.name() : other.name();
-                        // keep the old name as an alias, so that columns qualified with it still resolve
-                        edits.add(new Edit(start, end, alias != null ? replacement : replacement + " " + written));
+                        if (written && alias == null) {
+                            edits.add(new Edit(start, end, replacement));
+                            relation.qualifier = replacement;
+                            relation.renamedQualifier = replacement;
+                        } else {
+                            // keep the old name as an alias, so that columns qualified with it still resolve
+                            edits.add(new Edit(start, end, alias != null ? replacement : replacement + " " + writtenName));
+                        }
                     }
                     return;
                 }
             }
         }
-        scope.relations.add(new Relation(name, qualifier, null, null, new TableName(writtenSchema, written),
+        scope.relations.add(new Relation(name, qualifier, null, null, new TableName(writtenSchema, writtenName),
                 writtenSchema, null));
     }
 
     // ------------------------------------------------------------------ select list and expressions
 
-    private void selectItem(SqlNode item, Scope scope, boolean labels) {
+    /**
+     * @param labels    whether the application sees the labels of the items (the statement's own select list)
+     * @param keepNames whether a column the translation renames keeps its name ({@code AS}): not in the
+     *                  rows an INSERT writes, which go by position
+     */
+    private void selectItem(SqlNode item, Scope scope, boolean labels, boolean keepNames) {
         if (item instanceof SqlIdentifier id && id.isStar()) {
             star(id, scope);
             return;
@@ -462,7 +511,7 @@ final class Walker {
         if (item instanceof SqlIdentifier id) {
             Relation relation = column(id, scope);
             String label = text(id.getComponent(id.names.size() - 1));
-            if (relation != null && translates(relation)
+            if (keepNames && relation != null && translates(relation)
                     && !translatedName(relation, label).equals(dialect.canonical(label))) {
                 // the result keeps the label the application asked for
                 int end = spanWithParentheses(id)[1];
@@ -594,7 +643,7 @@ final class Walker {
     }
 
     private void expression(SqlNode node, Scope scope) {
-        if (node == null) {
+        if (node == null || dropped.contains(node)) {
             return;
         }
         if (node instanceof SqlIdentifier id) {
@@ -648,6 +697,16 @@ final class Walker {
         int start = offsets.start(id.getComponentParserPosition(0));
         int end = offsets.end(id.getComponentParserPosition(parts - 1));
         ColumnMapping mapping = mapping(relation, column);
+        if (relation.renamedQualifier != null && parts > 1) {
+            int nameStart = offsets.start(id.getComponentParserPosition(parts - 1));
+            if (mapping instanceof ColumnMapping.Computed) {
+                edits.add(new Edit(start, end, translatedColumn(relation, relation.qualifier, column)));
+            } else {
+                edits.add(new Edit(start, nameStart, relation.renamedQualifier + "."));
+                edits.add(new Edit(nameStart, end, translatedColumn(relation, null, column)));
+            }
+            return relation;
+        }
         if (mapping instanceof ColumnMapping.Computed) {
             if (inRow && dialect == Dialect.H2) {
                 // H2 2.3 fails with a ClassCastException on (a, CAST(b AS …)) IN (…)
@@ -812,6 +871,421 @@ final class Walker {
                     : relation.qualifier) + ")";
         }
         return prefix + (relation.side == Side.SOURCE ? mapping.target() : mapping.source());
+    }
+
+    // ------------------------------------------------------------------ writes translated to the other table
+
+    /**
+     * An INSERT into a table translated to the other one: the column list through the mapping, and each
+     * row's values with it. A column only in the written table loses its value; a computed column takes
+     * its expression over the values the row gives. The rows are the statement's own (VALUES, or a
+     * SELECT with its items), so that each value is still evaluated once per row, where it was written.
+     */
+    private void insert(SqlInsert insert, Relation relation, Scope outer) {
+        SqlNode query = insert.getSource();
+        SqlNode body = query instanceof SqlOrderBy orderBy ? orderBy.query : query;
+        insertQuery = body;
+        List<String> written = new ArrayList<>();
+        SqlNodeList list = insert.getTargetColumnList();
+        if (list != null && !list.isEmpty()) {
+            for (SqlNode column : list) {
+                SqlIdentifier id = (SqlIdentifier) column;
+                written.add(text(id.getComponent(id.names.size() - 1)));
+            }
+        } else {
+            List<String> columns = columns(relation);
+            if (columns == null) {
+                throw new Refusal("it names no columns, and the catalog does not know those of " + relation.table
+                        + "; name them");
+            }
+            columns.forEach(c -> written.add(dialect.identifier(c)));
+        }
+        for (int i = 0; i < written.size(); i++) {
+            if (written(relation.migration, relation.side, written.get(i)) instanceof ColumnMapping.SourceOnly) {
+                if (body instanceof SqlSelect select && select.getSelectList().size() == written.size()) {
+                    dropped.add(select.getSelectList().get(i));
+                } else if (body instanceof SqlCall call && call.getKind() == SqlKind.VALUES) {
+                    for (SqlNode row : call.getOperandList()) {
+                        if (row instanceof SqlCall r && r.getKind() == SqlKind.ROW && r.operandCount() == written.size()) {
+                            dropped.add(r.operand(i));
+                        }
+                    }
+                }
+            }
+        }
+        query(query, outer);
+        Migration migration = relation.migration;
+        boolean reshaped = false;
+        List<String> names = new ArrayList<>();
+        for (String column : written) {
+            ColumnMapping mapping = written(migration, relation.side, column);
+            reshaped |= mapping instanceof ColumnMapping.SourceOnly || mapping instanceof ColumnMapping.Computed
+                    || dependents(migration, relation.side, column);
+        }
+        List<List<int[]>> rows = new ArrayList<>();
+        if (reshaped) {
+            if (body instanceof SqlCall call && call.getKind() == SqlKind.VALUES) {
+                for (SqlNode row : call.getOperandList()) {
+                    int start = offsets.start(row.getParserPosition());
+                    int end = offsets.end(row.getParserPosition());
+                    if (!(row instanceof SqlCall r && r.getKind() == SqlKind.ROW) || sql.charAt(start) != '('
+                            || sql.charAt(end - 1) != ')') {
+                        throw new Refusal("Tandem could not find the values of a row of its VALUES");
+                    }
+                    rows.add(pieces(maskedText, start + 1, end - 1));
+                }
+            } else if (body instanceof SqlSelect select && !select.isDistinct()
+                    && select.getSelectList().stream().noneMatch(i -> i instanceof SqlIdentifier id && id.isStar())) {
+                int start = offsets.start(select.getParserPosition());
+                if (!sql.regionMatches(true, start, "SELECT", 0, 6)) {
+                    throw new Refusal("Tandem could not find the select list of the rows it inserts");
+                }
+                int from = start + 6;
+                rows.add(pieces(maskedText, from, listEnd(maskedText, from)));
+            } else {
+                throw new Refusal("its rows come from a query whose columns Tandem cannot reshape for "
+                        + migration.table(relation.side.other()) + "; insert from a SELECT that names its columns");
+            }
+        }
+        for (List<int[]> row : rows) {
+            if (row.size() != written.size()) {
+                throw new Refusal("it gives " + row.size() + " values for " + written.size() + " columns");
+            }
+            java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < row.size(); i++) {
+                values.put(dialect.canonical(written.get(i)), value(row.get(i), body, i));
+            }
+            List<String> out = new ArrayList<>();
+            names.clear();
+            assignments(relation, written, values, names, out, false);
+            edits.add(new Edit(row.get(0)[0], row.get(row.size() - 1)[1], String.join(", ", out)));
+        }
+        if (!reshaped) {
+            assignments(relation, written, null, names, null, false);
+        }
+        if (names.isEmpty()) {
+            throw new Refusal("every column it gives is only in " + relation.table);
+        }
+        String columns = String.join(", ", names);
+        if (list != null && !list.isEmpty()) {
+            edits.add(new Edit(offsets.start(list.get(0).getParserPosition()),
+                    offsets.end(list.get(list.size() - 1).getParserPosition()), columns));
+        } else {
+            int end = offsets.end(insert.getTargetTable().getParserPosition());
+            edits.add(new Edit(end, end, " (" + columns + ")"));
+        }
+    }
+
+    /**
+     * The clauses the masker carved out of a write translated to the other table, which the parser did
+     * not read: a RETURNING list of columns is translated like a select list; an ORDER BY closing an
+     * UPDATE or a DELETE stays as written when it names no column the mapping changes; an upsert clause
+     * is refused.
+     */
+    void carved(List<Masked.Carve> carves) {
+        Relation relation = writtenRelation;
+        if (relation == null) {
+            return;
+        }
+        Migration migration = relation.migration;
+        for (Masked.Carve carve : carves) {
+            switch (carve.kind()) {
+                case ON_CONFLICT, ON_DUPLICATE_KEY -> throw new Refusal("its upsert clause is not translated to "
+                        + migration.table(relation.side.other()) + " yet");
+                case RETURNING -> returning(carve, relation);
+                case OTHER -> {
+                    MaskLexer lexer = new MaskLexer(sql.substring(0, carve.end()), dialect);
+                    for (int i = carve.start(); ; i = lexer.end) {
+                        MaskLexer.Tok token = lexer.lex(i);
+                        if (token == MaskLexer.Tok.END) {
+                            break;
+                        }
+                        if ((token == MaskLexer.Tok.WORD || token == MaskLexer.Tok.QUOTED)
+                                && written(migration, relation.side, sql.substring(i, lexer.end)) != null) {
+                            throw new Refusal("its " + carve.in(sql).trim() + " names " + sql.substring(i, lexer.end)
+                                    + ", which differs in " + migration.table(relation.side.other()));
+                        }
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+    }
+
+    /** A RETURNING list of columns, each translated and keeping its label. */
+    private void returning(Masked.Carve carve, Relation relation) {
+        int from = keyword(sql.substring(0, carve.end()), carve.start(), "RETURNING");
+        List<String> items = new ArrayList<>();
+        for (int[] piece : pieces(sql, from, carve.end())) {
+            MaskLexer lexer = new MaskLexer(sql.substring(0, piece[1]), dialect);
+            List<String> words = new ArrayList<>();
+            for (int i = piece[0]; ; i = lexer.end) {
+                MaskLexer.Tok token = lexer.lex(i);
+                if (token == MaskLexer.Tok.END) {
+                    break;
+                }
+                if (token == MaskLexer.Tok.WORD || token == MaskLexer.Tok.QUOTED || token == MaskLexer.Tok.DOT) {
+                    words.add(token == MaskLexer.Tok.DOT ? "." : sql.substring(i, lexer.end));
+                } else if (token != MaskLexer.Tok.SPACE && token != MaskLexer.Tok.COMMENT) {
+                    throw new Refusal("its RETURNING item " + sql.substring(piece[0], piece[1]) + " is not a column; only"
+                            + " columns are translated to " + relation.migration.table(relation.side.other()));
+                }
+            }
+            int at = words.size() >= 3 && words.get(1).equals(".") ? 2 : 0;
+            String column = words.isEmpty() ? "" : words.get(at);
+            List<String> rest = words.subList(Math.min(at + 1, words.size()), words.size());
+            String label = rest.isEmpty() ? null : rest.size() == 1 ? rest.get(0)
+                    : rest.size() == 2 && rest.get(0).equalsIgnoreCase("AS") ? rest.get(1) : "";
+            if (column.isEmpty() || column.equals(".") || "".equals(label)) {
+                throw new Refusal("its RETURNING item " + sql.substring(piece[0], piece[1]) + " is not a column; only"
+                        + " columns are translated to " + relation.migration.table(relation.side.other()));
+            }
+            String translated = translatedColumn(relation, null, column);
+            boolean renamed = !translatedName(relation, column).equals(dialect.canonical(column));
+            items.add(translated + (label != null ? " AS " + label : renamed ? " AS " + column : ""));
+        }
+        edits.add(new Edit(from, carve.end(), " " + String.join(", ", items)));
+    }
+
+    /** The value a piece of a row gives: its text translated, without the alias of a select item. */
+    private String value(int[] piece, SqlNode body, int index) {
+        int end = piece[1];
+        if (body instanceof SqlSelect select && select.getSelectList().get(index) instanceof SqlCall call
+                && call.getKind() == SqlKind.AS) {
+            end = offsets.start(call.operand(1).getParserPosition());
+            while (end > piece[0] && Character.isWhitespace(sql.charAt(end - 1))) {
+                end--;
+            }
+            if (end - 2 > piece[0] && sql.regionMatches(true, end - 2, "AS", 0, 2)
+                    && Character.isWhitespace(sql.charAt(end - 3))) {
+                end -= 2;
+            }
+        }
+        return subSplice(piece[0], end).trim();
+    }
+
+    /**
+     * The SET list of an UPDATE of a table translated to the other one, through the mapping: a column
+     * only in the written table is no longer set; a computed column is set to its expression over the
+     * row as the update leaves it (the values set, the other columns as they are); and a computed column
+     * whose expression reads a column set is set again, so that it follows.
+     */
+    private void set(SqlUpdate update, Relation relation) {
+        SqlNode after = update.getAlias() != null ? update.getAlias() : update.getTargetTable();
+        int set = keyword(maskedText, offsets.end(after.getParserPosition()), "SET");
+        if (set < 0) {
+            throw new Refusal("Tandem could not find its SET list");
+        }
+        List<int[]> pieces = pieces(maskedText, set, listEnd(maskedText, set));
+        SqlNodeList columns = update.getTargetColumnList();
+        if (pieces.size() != columns.size()) {
+            throw new Refusal("Tandem could not find each assignment of its SET list");
+        }
+        List<String> written = new ArrayList<>();
+        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < pieces.size(); i++) {
+            SqlIdentifier id = (SqlIdentifier) columns.get(i);
+            String name = text(id.getComponent(id.names.size() - 1));
+            int equals = sql.indexOf('=', offsets.end(id.getParserPosition()));
+            if (equals < 0 || equals >= pieces.get(i)[1]) {
+                throw new Refusal("Tandem could not find the value set to " + name);
+            }
+            written.add(name);
+            values.put(dialect.canonical(name), subSplice(equals + 1, pieces.get(i)[1]).trim());
+        }
+        List<String> names = new ArrayList<>();
+        List<String> out = new ArrayList<>();
+        assignments(relation, written, values, names, out, true);
+        List<String> assigned = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            assigned.add(names.get(i) + " = " + out.get(i));
+        }
+        if (assigned.isEmpty()) {
+            // it sets only columns the other table lacks: it still finds its rows, and counts them
+            String key = relation.migration.key(dialect, relation.side.other()).get(0);
+            assigned.add(key + " = " + key);
+        }
+        edits.add(new Edit(pieces.get(0)[0], pieces.get(pieces.size() - 1)[1], String.join(", ", assigned)));
+    }
+
+    /**
+     * The columns of the other table that a write giving {@code written} (with {@code values}, when
+     * known) sets, into {@code names}, and their values into {@code out}.
+     *
+     * @param update whether the row exists: a computed column's expression reads the columns not given
+     *               from it; for an INSERT they have no value yet
+     */
+    private void assignments(Relation relation, List<String> written, java.util.Map<String, String> values,
+            List<String> names, List<String> out, boolean update) {
+        Migration migration = relation.migration;
+        Side side = relation.side;
+        for (String column : written) {
+            ColumnMapping mapping = written(migration, side, column);
+            if (mapping instanceof ColumnMapping.SourceOnly) {
+                continue;
+            }
+            String value = values == null ? null : values.get(dialect.canonical(column));
+            if (mapping instanceof ColumnMapping.Computed computed) {
+                names.add(side == Side.SOURCE ? computed.target() : computed.source());
+                if (out != null) {
+                    out.add(computed(relation, computed, values, update));
+                }
+            } else {
+                names.add(mapping == null ? column : side == Side.SOURCE ? mapping.target() : mapping.source());
+                if (out != null) {
+                    out.add(value);
+                }
+            }
+        }
+        for (ColumnMapping mapping : migration.columns()) {
+            String own = side == Side.SOURCE ? mapping.source() : mapping.target();
+            if (mapping instanceof ColumnMapping.Computed computed && !contains(written, dialect.canonical(own))
+                    && reads(expression(computed, side), written)) {
+                if (!update) {
+                    continue; // not given, so the other table's column takes its default, as the written one would
+                }
+                names.add(side == Side.SOURCE ? computed.target() : computed.source());
+                if (out != null) {
+                    out.add(computed(relation, computed, values, true));
+                }
+            }
+        }
+    }
+
+    /** The mapping of a column of the table a write names, on its side. */
+    private ColumnMapping written(Migration migration, Side side, String column) {
+        return side == Side.SOURCE ? migration.bySource(dialect, column) : migration.byTarget(dialect, column);
+    }
+
+    /** Whether giving {@code column} a value changes a computed column of the other table it does not name. */
+    private boolean dependents(Migration migration, Side side, String column) {
+        for (ColumnMapping mapping : migration.columns()) {
+            if (mapping instanceof ColumnMapping.Computed computed && reads(expression(computed, side), List.of(column))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The expression that computes the other side's column from the written side's columns. */
+    private static String expression(ColumnMapping.Computed computed, Side written) {
+        return written == Side.SOURCE ? computed.toTarget() : computed.toSource();
+    }
+
+    private boolean reads(String expression, List<String> columns) {
+        for (String read : expressions.columns(expression, dialect)) {
+            if (contains(columns, dialect.canonical(read))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A computed column's value over the row the write leaves: the values given, else the row's own. */
+    private String computed(Relation relation, ColumnMapping.Computed computed, java.util.Map<String, String> values,
+            boolean update) {
+        String expression = expression(computed, relation.side);
+        return "(" + expressions.substituted(expression, dialect, name -> {
+            String value = values.get(dialect.canonical(name));
+            if (value != null) {
+                return "(" + value + ")";
+            }
+            if (!update) {
+                throw new Refusal(relation.migration.table(relation.side.other()) + "."
+                        + (relation.side == Side.SOURCE ? computed.target() : computed.source())
+                        + " is computed from " + name + ", which the INSERT does not give; give it");
+            }
+            return translatedColumn(relation, relation.qualifier, name);
+        }) + ")";
+    }
+
+    /**
+     * The text of {@code [start, end)} with the translations recorded inside it, which are then no
+     * longer recorded on their own: the caller puts the text somewhere as a whole.
+     */
+    private String subSplice(int start, int end) {
+        List<Edit> inside = new ArrayList<>();
+        for (java.util.Iterator<Edit> it = edits.iterator(); it.hasNext(); ) {
+            Edit edit = it.next();
+            if (edit.start() >= start && edit.end() <= end) {
+                inside.add(new Edit(edit.start() - start, edit.end() - start, edit.text()));
+                it.remove();
+            }
+        }
+        return Statements.splice(sql.substring(start, end), inside);
+    }
+
+    /** Just past the first {@code word} outside parentheses from {@code from}, or -1. */
+    private int keyword(String text, int from, String word) {
+        MaskLexer lexer = new MaskLexer(text, dialect);
+        int depth = 0;
+        for (int i = from; ; i = lexer.end) {
+            MaskLexer.Tok token = lexer.lex(i);
+            if (token == MaskLexer.Tok.END) {
+                return -1;
+            } else if (token == MaskLexer.Tok.OPEN) {
+                depth++;
+            } else if (token == MaskLexer.Tok.CLOSE) {
+                depth--;
+            } else if (token == MaskLexer.Tok.WORD && depth == 0 && text.substring(i, lexer.end).equalsIgnoreCase(word)) {
+                return lexer.end;
+            }
+        }
+    }
+
+    private static final Set<String> LIST_ENDS = Set.of("FROM", "WHERE", "GROUP", "HAVING", "WINDOW", "QUALIFY",
+            "ORDER", "LIMIT", "OFFSET", "FETCH", "UNION", "INTERSECT", "EXCEPT", "MINUS", "RETURNING", "INTO");
+
+    /** Where a comma-separated list starting at {@code from} ends: at a clause keyword or a parenthesis closing outside it. */
+    private int listEnd(String text, int from) {
+        MaskLexer lexer = new MaskLexer(text, dialect);
+        int depth = 0;
+        for (int i = from; ; i = lexer.end) {
+            MaskLexer.Tok token = lexer.lex(i);
+            if (token == MaskLexer.Tok.END || token == MaskLexer.Tok.SEMI) {
+                return i;
+            } else if (token == MaskLexer.Tok.OPEN) {
+                depth++;
+            } else if (token == MaskLexer.Tok.CLOSE && depth-- == 0) {
+                return i;
+            } else if (token == MaskLexer.Tok.WORD && depth == 0
+                    && LIST_ENDS.contains(text.substring(i, lexer.end).toUpperCase(java.util.Locale.ROOT))) {
+                return i;
+            }
+        }
+    }
+
+    /** The items of a comma-separated list in {@code [from, to)}, each without the space and comments around it. */
+    private List<int[]> pieces(String text, int from, int to) {
+        MaskLexer lexer = new MaskLexer(text.substring(0, to), dialect);
+        List<int[]> pieces = new ArrayList<>();
+        int depth = 0;
+        int start = -1;
+        int last = -1;
+        for (int i = from; ; i = lexer.end) {
+            MaskLexer.Tok token = lexer.lex(i);
+            if (token == MaskLexer.Tok.END || depth == 0 && text.charAt(i) == ',' && token == MaskLexer.Tok.OTHER) {
+                if (start < 0) {
+                    throw new Refusal("Tandem could not read a list of its values");
+                }
+                pieces.add(new int[] {start, last});
+                if (token == MaskLexer.Tok.END) {
+                    return pieces;
+                }
+                start = -1;
+                continue;
+            }
+            if (token == MaskLexer.Tok.OPEN) {
+                depth++;
+            } else if (token == MaskLexer.Tok.CLOSE) {
+                depth--;
+            }
+            if (token != MaskLexer.Tok.SPACE && token != MaskLexer.Tok.COMMENT) {
+                start = start < 0 ? i : start;
+                last = lexer.end;
+            }
+        }
     }
 
     // ------------------------------------------------------------------ text
