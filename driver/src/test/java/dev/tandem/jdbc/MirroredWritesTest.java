@@ -207,7 +207,8 @@ class MirroredWritesTest {
                 assertThat(statement.executeUpdate("INSERT INTO mo_orders (item, qty) SELECT item, qty + 10 FROM mo_orders"
                         + " WHERE qty = 2")).isEqualTo(2);
             }
-            assertThat(keys).hasSize(4).doesNotHaveDuplicates();
+            // MariaDB's driver gives one key for a multi-row insert, its first (MirroredWriteResultsTest compares all)
+            assertThat(keys).hasSize(db == TestDatabase.MARIADB ? 3 : 4).doesNotHaveDuplicates();
         }
         assertThat(rows(db, "SELECT id, item_name, qty FROM mo_orders_v2 ORDER BY id"))
                 .isEqualTo(rows(db, "SELECT id, item, qty FROM mo_orders ORDER BY id")).hasSize(6);
