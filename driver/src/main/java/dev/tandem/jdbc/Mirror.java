@@ -52,6 +52,12 @@ final class Mirror {
         /** H2: {@code SELECT <key> FROM OLD TABLE (<delete>)}, the rows the delete removed. */
         OLD_TABLE,
         /**
+         * PostgreSQL's {@code UPDATE … FROM} and {@code DELETE … USING}: the key qualified with the written
+         * table's alias or name appended to its {@code RETURNING} (or as one), since a bare key column may
+         * be a column of the list's tables too; the columns after the application's are left out again.
+         */
+        QUALIFIED_RETURNING,
+        /**
          * MariaDB: {@code SELECT <key> FROM <table> WHERE <its condition> FOR UPDATE} before an UPDATE,
          * without its ORDER BY and LIMIT: a superset of the rows it changes, locked (with the gaps
          * between them, under InnoDB's default REPEATABLE READ) so that no row can start to match
@@ -177,6 +183,12 @@ final class Mirror {
 
     private static Capture capture(WriteShape shape, Dialect dialect) {
         String id = shape.migration().id();
+        if (shape.fromList() != null) {
+            if (dialect != Dialect.POSTGRESQL) {
+                throw new IllegalArgumentException("only PostgreSQL's UPDATE … FROM and DELETE … USING are mirrored");
+            }
+            return Capture.QUALIFIED_RETURNING;
+        }
         if (shape.returning() != null) {
             if (!shape.returningGivesKey()) {
                 throw new IllegalArgumentException("its RETURNING clause does not return the key of migration " + id
@@ -221,7 +233,7 @@ final class Mirror {
      * as the real driver does a request it refuses before running anything.
      */
     void checkKeys(java.sql.Connection real, String sql, KeysRequest keys) throws SQLException {
-        if (keys.wanted() && capture == Capture.OWN_RETURNING) {
+        if (keys.wanted() && shape.returning() != null) {
             throw Errors.refused(sql, "it asks for generated keys and has its own RETURNING clause");
         }
         if (dialect == Dialect.POSTGRESQL && keys.indexes() != null && keys.indexes().length > 0) {
@@ -410,6 +422,42 @@ final class Mirror {
                 readKeys(kept, keyNames, changed);
                 kept.beforeFirst();
                 return Outcome.of(kept.size(), kept, Keys.BLANK, warnings);
+            }
+            case QUALIFIED_RETURNING -> {
+                StringBuilder text = new StringBuilder(sql.substring(0, shape.end()));
+                if (shape.returning() != null) {
+                    text.append(", ");
+                } else {
+                    text.append(" RETURNING ");
+                    if (keys.auto()) {
+                        text.append("*, ");
+                    } else if (keys.wanted()) {
+                        for (String name : keys.names() != null ? keys.names() : columnsAt(keys.indexes())) {
+                            // as the PostgreSQL driver asks for them: quoted, unless quoted already
+                            text.append(name.startsWith("\"") && name.endsWith("\"") ? name
+                                    : "\"" + name.replace("\"", "\"\"") + "\"").append(", ");
+                        }
+                    }
+                }
+                for (int i = 0; i < keyNames.length; i++) {
+                    text.append(i == 0 ? "" : ", ").append(shape.captureQualifier()).append('.')
+                            .append(dialect.identifier(keyNames[i]));
+                }
+                CachedRowSet kept = KeptRows.keep(runner.query(text.toString()));
+                SQLWarning warnings = runner.warnings();
+                int asked = kept.getMetaData().getColumnCount() - keyNames.length;
+                while (kept.next()) {
+                    Object[] key = new Object[keyNames.length];
+                    for (int i = 0; i < key.length; i++) {
+                        key[i] = kept.getObject(asked + 1 + i);
+                    }
+                    changed.add(key);
+                }
+                if (shape.returning() != null) {
+                    return Outcome.of(kept.size(), KeptRows.firstColumns(kept, asked), Keys.BLANK, warnings);
+                }
+                return Outcome.of(kept.size(), null, keys.wanted() ? Keys.kept(KeptRows.firstColumns(kept, asked))
+                        : Keys.BLANK, warnings);
             }
             case APPEND_RETURNING, OLD_TABLE -> {
                 // MariaDB reports as generated key the first value its auto-increment column was given by the

@@ -115,6 +115,11 @@ final class Walker {
 
     final List<TableReference> references = new ArrayList<>();
     final List<Edit> edits = new ArrayList<>();
+    /**
+     * PostgreSQL's UPDATE … FROM and DELETE … USING lists, carved out of the statement and parsed apart,
+     * by where they start: each joins the scope of the UPDATE or DELETE it follows.
+     */
+    final java.util.TreeMap<Integer, SqlNode> fromLists = new java.util.TreeMap<>();
 
     Walker(String sql, Masked masked, Dialect dialect, String currentSchema, List<Migration> migrations,
             Catalog catalog, Side servedFrom, Expressions expressions) {
@@ -190,6 +195,7 @@ final class Walker {
         if (node instanceof SqlUpdate update) {
             Scope scope = new Scope(outer);
             table((SqlIdentifier) update.getTargetTable(), update.getAlias(), scope);
+            fromList(update.getTargetTable(), scope, outer);
             expression(update.getSourceExpressionList(), scope);
             expression(update.getCondition(), scope);
             return null;
@@ -197,6 +203,7 @@ final class Walker {
         if (node instanceof SqlDelete delete) {
             Scope scope = new Scope(outer);
             table((SqlIdentifier) delete.getTargetTable(), delete.getAlias(), scope);
+            fromList(delete.getTargetTable(), scope, outer);
             expression(delete.getCondition(), scope);
             return null;
         }
@@ -240,6 +247,15 @@ final class Walker {
             expression(node, outer);
         }
         return null;
+    }
+
+    /** Walks the FROM (USING) list that follows the table an UPDATE (DELETE) writes, if it has one, into its scope. */
+    private void fromList(SqlNode written, Scope scope, Scope outer) {
+        var list = fromLists.higherEntry(offsets.start(written.getParserPosition()));
+        if (list != null) {
+            fromLists.remove(list.getKey());
+            from(list.getValue(), scope, outer);
+        }
     }
 
     private static boolean isSetOperation(SqlCall call) {
