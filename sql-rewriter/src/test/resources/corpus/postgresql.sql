@@ -1454,7 +1454,7 @@ insert into users as u (id, name, status) values (2, 'bob', 5) on conflict (id) 
 
 @@ write: update from orders
 update users u set status = 9 from orders o where o.user_id = u.id and o.state = 'void'
-@@analysis WRITE source users@7; cannot analyse: cannot parse: Encountered "from" at line 1, column 31.
+@@analysis WRITE source users@7
 
 @@ write: update with correlated exists
 UPDATE users SET legacy_flag = false WHERE EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = users.id AND r.role = 'admin')
@@ -1471,7 +1471,7 @@ delete from users where id not in (select user_id from orders where user_id is n
 
 @@ write: delete using
 delete from users u using user_roles r where r.user_id = u.id and r.role = 'audit'
-@@analysis WRITE source users@12; cannot analyse: cannot parse: Encountered "using" at line 1, column 21.
+@@analysis WRITE source users@12
 
 @@ write: delete returning
 DELETE FROM users WHERE email IS NULL RETURNING id, name
@@ -1518,7 +1518,7 @@ update users_v2 set full_name = ?, status_code = ? where id = ?
 
 @@ write target: update from orders
 update users_v2 v set status_code = '9' from orders o where o.user_id = v.id and o.total > 30
-@@analysis WRITE target users_v2@7; cannot analyse: cannot parse: Encountered "from" at line 1, column 41.
+@@analysis WRITE target users_v2@7
 
 @@ write target: delete by id
 DELETE FROM "users_v2" WHERE "users_v2"."id" = ?
@@ -1527,7 +1527,7 @@ DELETE FROM "users_v2" WHERE "users_v2"."id" = ?
 
 @@ write target: delete using roles
 delete from users_v2 v using user_roles r where r.user_id = v.id and r.role = 'user'
-@@analysis WRITE target users_v2@12; cannot analyse: cannot parse: Encountered "using" at line 1, column 24.
+@@analysis WRITE target users_v2@12
 
 @@ write target: insert select from target
 insert into users_v2 (id, full_name, email, status_code) select id + 300, full_name, email, status_code from users_v2 where created_at is not null

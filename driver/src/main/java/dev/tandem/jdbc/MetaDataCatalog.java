@@ -44,7 +44,11 @@ final class MetaDataCatalog implements Catalog, AutoCloseable {
 
     private final Opener opener;
     private final boolean catalogIsSchema;
-    private final Cache<Key, Optional<List<String>>> cache;
+    /** A table's columns as stored, and its auto-increment column (MariaDB's {@code AUTO_INCREMENT}, an identity), or null. */
+    private record Columns(List<String> names, String autoIncrement) {
+    }
+
+    private final Cache<Key, Optional<Columns>> cache;
     private Connection connection;
 
     /**
@@ -59,7 +63,13 @@ final class MetaDataCatalog implements Catalog, AutoCloseable {
 
     @Override
     public List<String> columns(String schema, String table) {
-        return cache.get(new Key(schema, table), key -> Optional.ofNullable(lookUp(key))).orElse(null);
+        return cache.get(new Key(schema, table), key -> Optional.ofNullable(lookUp(key))).map(Columns::names).orElse(null);
+    }
+
+    /** The table's auto-increment column as stored, or null when it has none or is not known. */
+    String autoIncrement(String schema, String table) {
+        return cache.get(new Key(schema, table), key -> Optional.ofNullable(lookUp(key))).map(Columns::autoIncrement)
+                .orElse(null);
     }
 
     /** Drops every column list, after DDL. */
@@ -67,7 +77,7 @@ final class MetaDataCatalog implements Catalog, AutoCloseable {
         cache.invalidateAll();
     }
 
-    private synchronized List<String> lookUp(Key key) {
+    private synchronized Columns lookUp(Key key) {
         try {
             if (connection == null || connection.isClosed()) {
                 connection = opener.open();
@@ -77,6 +87,7 @@ final class MetaDataCatalog implements Catalog, AutoCloseable {
             String tablePattern = escaped(key.table(), escape);
             String schemaPattern = key.schema() == null ? null : escaped(key.schema(), escape);
             List<String> columns = new ArrayList<>();
+            String autoIncrement = null;
             String foundIn = null;
             try (ResultSet rows = catalogIsSchema ? meta.getColumns(key.schema(), null, tablePattern, "%")
                     : meta.getColumns(null, schemaPattern, tablePattern, "%")) {
@@ -92,9 +103,12 @@ final class MetaDataCatalog implements Catalog, AutoCloseable {
                     }
                     foundIn = schema;
                     columns.add(rows.getString("COLUMN_NAME"));
+                    if ("YES".equals(rows.getString("IS_AUTOINCREMENT"))) {
+                        autoIncrement = rows.getString("COLUMN_NAME");
+                    }
                 }
             }
-            return columns.isEmpty() ? null : List.copyOf(columns);
+            return columns.isEmpty() ? null : new Columns(List.copyOf(columns), autoIncrement);
         } catch (SQLException e) {
             LOG.debug("tandem: could not read the columns of {}: {}", key.table(), e.getMessage());
             close();

@@ -4,13 +4,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 import javax.sql.rowset.CachedRowSet;
-import javax.sql.rowset.RowSetProvider;
 
 import dev.tandem.jdbc.RoutedDatabase.Applied;
 import dev.tandem.sql.Dialect;
@@ -52,6 +52,12 @@ final class Mirror {
         /** H2: {@code SELECT <key> FROM OLD TABLE (<delete>)}, the rows the delete removed. */
         OLD_TABLE,
         /**
+         * PostgreSQL's {@code UPDATE … FROM} and {@code DELETE … USING}: the key qualified with the written
+         * table's alias or name appended to its {@code RETURNING} (or as one), since a bare key column may
+         * be a column of the list's tables too; the columns after the application's are left out again.
+         */
+        QUALIFIED_RETURNING,
+        /**
          * MariaDB: {@code SELECT <key> FROM <table> WHERE <its condition> FOR UPDATE} before an UPDATE,
          * without its ORDER BY and LIMIT: a superset of the rows it changes, locked (with the gaps
          * between them, under InnoDB's default REPEATABLE READ) so that no row can start to match
@@ -62,20 +68,55 @@ final class Mirror {
 
     /**
      * What the application asked of the real driver's generated keys: {@code auto} for
-     * {@code RETURN_GENERATED_KEYS} (and for column indexes, which are answered the same way), or the
-     * columns by name.
+     * {@code RETURN_GENERATED_KEYS}, the columns by name, or by index; nothing when all are unset.
      */
-    record KeysRequest(boolean auto, String[] names) {
-        static final KeysRequest NONE = new KeysRequest(false, null);
-        static final KeysRequest AUTO = new KeysRequest(true, null);
+    record KeysRequest(boolean auto, String[] names, int[] indexes) {
+        static final KeysRequest NONE = new KeysRequest(false, null, null);
+        static final KeysRequest AUTO = new KeysRequest(true, null, null);
+
+        static KeysRequest names(String[] names) {
+            return new KeysRequest(false, names, null);
+        }
+
+        static KeysRequest indexes(int[] indexes) {
+            return new KeysRequest(false, null, indexes);
+        }
 
         boolean wanted() {
-            return auto || names != null;
+            return auto || names != null || indexes != null;
         }
     }
 
-    /** What the application sees of a mirrored statement: exactly what its statement gave. */
-    record Outcome(long count, ResultSet rows, ResultSet generatedKeys) {
+    /**
+     * What {@code getGeneratedKeys()} answers after a mirrored write: the rows {@code kept}, shaped as the
+     * real driver gives them for the statement as written; or, when {@code blank}, what a real statement
+     * that ran without asking for keys answers (an empty result on PostgreSQL and H2, an exception on
+     * MariaDB), asked of a statement Tandem prepares and never runs.
+     */
+    record Keys(ResultSet kept, boolean blank) {
+        static final Keys BLANK = new Keys(null, true);
+
+        static Keys kept(ResultSet rows) {
+            return new Keys(rows, false);
+        }
+    }
+
+    /**
+     * What the application sees of a mirrored statement: exactly what its statement gave.
+     *
+     * @param count    its update count (for a query, the rows it returned)
+     * @param rows     its {@code RETURNING} rows, or null
+     * @param keys     its generated keys
+     * @param counts   the update counts {@code getUpdateCount()} answers, the next one after each
+     *                 {@code getMoreResults()}: the statement's count, none after a query, and after a batch
+     *                 what the real driver answers then (see {@link #afterBatch})
+     * @param warnings the warnings of the real statement that ran it, read before anything else ran
+     */
+    record Outcome(long count, ResultSet rows, Keys keys, long[] counts, SQLWarning warnings) {
+
+        static Outcome of(long count, ResultSet rows, Keys keys, SQLWarning warnings) {
+            return new Outcome(count, rows, keys, rows != null ? new long[0] : new long[] {count}, warnings);
+        }
     }
 
     /** Runs the primary statement one way or another, for a {@code Statement} or a {@code PreparedStatement}. */
@@ -94,6 +135,12 @@ final class Mirror {
 
         /** Runs the statement as written as an update. */
         long update() throws SQLException;
+
+        /**
+         * The warnings of the real statement that ran the write last; called at once after it, since
+         * MariaDB keeps them per connection, for the next statement to replace.
+         */
+        SQLWarning warnings() throws SQLException;
 
         /** Runs {@code text}, a query over some of the statement's parameters ({@code parameters}, from 1). */
         ResultSet capture(String text, int[] parameters) throws SQLException;
@@ -136,6 +183,12 @@ final class Mirror {
 
     private static Capture capture(WriteShape shape, Dialect dialect) {
         String id = shape.migration().id();
+        if (shape.fromList() != null) {
+            if (dialect != Dialect.POSTGRESQL) {
+                throw new IllegalArgumentException("only PostgreSQL's UPDATE … FROM and DELETE … USING are mirrored");
+            }
+            return Capture.QUALIFIED_RETURNING;
+        }
         if (shape.returning() != null) {
             if (!shape.returningGivesKey()) {
                 throw new IllegalArgumentException("its RETURNING clause does not return the key of migration " + id
@@ -175,11 +228,48 @@ final class Mirror {
         return capture;
     }
 
-    /** Whether the application asking for generated keys {@code keys} can be answered exactly. */
-    void checkKeys(String sql, KeysRequest keys) throws SQLException {
-        if (keys.wanted() && capture == Capture.OWN_RETURNING) {
+    /**
+     * Whether the application asking for generated keys {@code keys} can be answered exactly; answers
+     * as the real driver does a request it refuses before running anything.
+     */
+    void checkKeys(java.sql.Connection real, String sql, KeysRequest keys) throws SQLException {
+        if (keys.wanted() && shape.returning() != null) {
             throw Errors.refused(sql, "it asks for generated keys and has its own RETURNING clause");
         }
+        if (dialect == Dialect.POSTGRESQL && keys.indexes() != null && keys.indexes().length > 0) {
+            // the PostgreSQL driver refuses keys by column index, before running anything: let it say so itself
+            real.prepareStatement(sql, keys.indexes()).close();
+        }
+    }
+
+    /**
+     * The request as the real driver reads it: MariaDB's answers every request with its auto-increment
+     * values; PostgreSQL's and H2's take no names or indexes as no request.
+     */
+    private KeysRequest effective(KeysRequest keys) {
+        if (dialect.mariadb()) {
+            return keys.wanted() ? KeysRequest.AUTO : KeysRequest.NONE;
+        }
+        if (keys.names() != null && keys.names().length == 0 || keys.indexes() != null && keys.indexes().length == 0) {
+            return KeysRequest.NONE;
+        }
+        return keys;
+    }
+
+    /**
+     * The update counts the real driver answers after a batch, first to last as {@code getMoreResults()}
+     * moves on: PostgreSQL's none; H2's the last entry's after a {@code Statement}'s batch and none after a
+     * prepared one; MariaDB's every entry's.
+     */
+    static long[] afterBatch(Dialect dialect, boolean prepared, long[] counts) {
+        if (dialect == null) {
+            return new long[0];
+        }
+        return switch (dialect) {
+            case POSTGRESQL -> new long[0];
+            case H2 -> prepared || counts.length == 0 ? new long[0] : new long[] {counts[counts.length - 1]};
+            default -> counts.clone();
+        };
     }
 
     /** Work on the real connection that must be all or nothing. */
@@ -275,7 +365,7 @@ final class Mirror {
     /** The statement, then its mirror, in whatever transaction is open. */
     Outcome runInside(TandemConnection connection, Runner runner, KeysRequest keys) throws SQLException {
         List<Object[]> changed = new ArrayList<>();
-        Outcome outcome = primary(runner, keys, changed);
+        Outcome outcome = primary(connection, runner, effective(keys), changed);
         try {
             if (shape.verb() == WriteShape.Verb.DELETE) {
                 copy.delete(connection, changed);
@@ -295,46 +385,101 @@ final class Mirror {
                 + cause.getMessage(), cause.getSQLState(), cause.getErrorCode(), cause);
     }
 
-    private Outcome primary(Runner runner, KeysRequest keys, List<Object[]> changed) throws SQLException {
+    private Outcome primary(TandemConnection connection, Runner runner, KeysRequest keys, List<Object[]> changed)
+            throws SQLException {
         String sql = runner.sql();
         String[] keyNames = copy.primaryKeyNames();
         switch (capture) {
             case GENERATED_KEYS -> {
-                String[] names = keys.auto() && dialect == Dialect.POSTGRESQL ? null : union(keys.names(), keyNames);
+                // PostgreSQL returns every column for RETURN_GENERATED_KEYS, H2 its generated and primary-key ones;
+                // columns asked by name or index are asked with the key after them, and left out again
+                String[] names = keyNames;
+                int asked = -1;
+                if (keys.auto()) {
+                    names = null;
+                } else if (keys.wanted()) {
+                    String[] wanted = keys.names() != null ? keys.names() : columnsAt(keys.indexes());
+                    names = union(wanted, keyNames);
+                    asked = names.length > wanted.length ? wanted.length : -1;
+                }
                 long count = runner.updateReturning(sql, names);
+                SQLWarning warnings = runner.warnings();
                 ResultSet generated = runner.generatedKeys();
-                if (keys.wanted()) {
-                    CachedRowSet kept = keep(generated);
-                    readKeys(kept, keyNames, changed);
-                    kept.beforeFirst();
-                    return new Outcome(count, null, kept);
+                if (!keys.wanted()) {
+                    try (generated) {
+                        readKeys(generated, keyNames, changed);
+                    }
+                    return Outcome.of(count, null, Keys.BLANK, warnings);
                 }
-                try (generated) {
-                    readKeys(generated, keyNames, changed);
-                }
-                return new Outcome(count, null, null);
-            }
-            case OWN_RETURNING -> {
-                CachedRowSet kept = keep(runner.query(sql));
+                CachedRowSet kept = KeptRows.keep(generated);
                 readKeys(kept, keyNames, changed);
                 kept.beforeFirst();
-                return new Outcome(kept.size(), kept, null);
+                return Outcome.of(count, null, Keys.kept(asked < 0 ? kept : KeptRows.firstColumns(kept, asked)), warnings);
+            }
+            case OWN_RETURNING -> {
+                CachedRowSet kept = KeptRows.keep(runner.query(sql));
+                SQLWarning warnings = runner.warnings();
+                readKeys(kept, keyNames, changed);
+                kept.beforeFirst();
+                return Outcome.of(kept.size(), kept, Keys.BLANK, warnings);
+            }
+            case QUALIFIED_RETURNING -> {
+                StringBuilder text = new StringBuilder(sql.substring(0, shape.end()));
+                if (shape.returning() != null) {
+                    text.append(", ");
+                } else {
+                    text.append(" RETURNING ");
+                    if (keys.auto()) {
+                        text.append("*, ");
+                    } else if (keys.wanted()) {
+                        for (String name : keys.names() != null ? keys.names() : columnsAt(keys.indexes())) {
+                            // as the PostgreSQL driver asks for them: quoted, unless quoted already
+                            text.append(name.startsWith("\"") && name.endsWith("\"") ? name
+                                    : "\"" + name.replace("\"", "\"\"") + "\"").append(", ");
+                        }
+                    }
+                }
+                for (int i = 0; i < keyNames.length; i++) {
+                    text.append(i == 0 ? "" : ", ").append(shape.captureQualifier()).append('.')
+                            .append(dialect.identifier(keyNames[i]));
+                }
+                CachedRowSet kept = KeptRows.keep(runner.query(text.toString()));
+                SQLWarning warnings = runner.warnings();
+                int asked = kept.getMetaData().getColumnCount() - keyNames.length;
+                while (kept.next()) {
+                    Object[] key = new Object[keyNames.length];
+                    for (int i = 0; i < key.length; i++) {
+                        key[i] = kept.getObject(asked + 1 + i);
+                    }
+                    changed.add(key);
+                }
+                if (shape.returning() != null) {
+                    return Outcome.of(kept.size(), KeptRows.firstColumns(kept, asked), Keys.BLANK, warnings);
+                }
+                return Outcome.of(kept.size(), null, keys.wanted() ? Keys.kept(KeptRows.firstColumns(kept, asked))
+                        : Keys.BLANK, warnings);
             }
             case APPEND_RETURNING, OLD_TABLE -> {
+                // MariaDB reports as generated key the first value its auto-increment column was given by the
+                // statement, or without one, the value the last row has: the column is returned to find it
+                String autoIncrement = capture == Capture.APPEND_RETURNING && keys.wanted()
+                        && shape.verb() == WriteShape.Verb.INSERT ? copy.primaryAutoIncrement() : null;
                 String keyList = copy.primaryKeyList();
+                String returned = autoIncrement == null || Arrays.asList(keyNames).contains(autoIncrement) ? keyList
+                        : keyList + ", " + dialect.identifier(autoIncrement);
                 String text = capture == Capture.OLD_TABLE
                         ? "SELECT " + keyList + " FROM OLD TABLE (" + sql.substring(0, shape.end()) + ")"
-                        : sql.substring(0, shape.end()) + " RETURNING " + keyList;
-                ResultSet rows = runner.query(text);
-                if (keys.wanted()) {
-                    CachedRowSet kept = keep(rows);
-                    int count = readKeys(kept, keyNames, changed);
-                    kept.beforeFirst();
-                    return new Outcome(count, null, kept);
+                        : sql.substring(0, shape.end()) + " RETURNING " + returned;
+                List<Long> values = new ArrayList<>();
+                int count;
+                try (ResultSet rows = runner.query(text)) {
+                    count = readKeys(rows, keyNames, changed, autoIncrement, values);
                 }
-                try (rows) {
-                    return new Outcome(readKeys(rows, keyNames, changed), null, null);
+                SQLWarning warnings = runner.warnings();
+                if (!keys.wanted() || capture == Capture.OLD_TABLE) {
+                    return Outcome.of(count, null, Keys.BLANK, warnings); // H2 gives no generated keys for a DELETE
                 }
+                return Outcome.of(count, null, Keys.kept(KeptRows.insertIds(insertId(connection, values))), warnings);
             }
             case LOCKING_SELECT -> {
                 StringBuilder select = new StringBuilder("SELECT ");
@@ -346,8 +491,10 @@ final class Mirror {
                 try (ResultSet rows = runner.capture(select.toString(), shape.captureParameters())) {
                     readKeys(rows, keyNames, changed);
                 }
+                // MariaDB reports no generated key for an UPDATE
+                Keys answer = keys.wanted() ? Keys.kept(KeptRows.insertIds(List.of())) : Keys.BLANK;
                 if (changed.isEmpty()) {
-                    return new Outcome(0, null, null);
+                    return Outcome.of(0, null, answer, null);
                 }
                 if (changed.size() > RESTRICTED) {
                     throw new SQLException("tandem: the update would change more than " + RESTRICTED + " rows of "
@@ -357,11 +504,46 @@ final class Mirror {
                 // The update is restricted to the rows the locking select found, so that it changes no row the
                 // mirror does not copy: a row that came to match after the select (a phantom under READ
                 // COMMITTED, or a row a same-table subquery sees differently) is left as if the update ran first.
-                return new Outcome(runner.updateWithKeys(restricted(runner.sql(), changed.size()), shape.parametersBefore(),
-                        changed), null, null);
+                long count = runner.updateWithKeys(restricted(runner.sql(), changed.size()), shape.parametersBefore(),
+                        changed);
+                return Outcome.of(count, null, answer, runner.warnings());
             }
             default -> throw new IllegalStateException(capture.name());
         }
+    }
+
+    /**
+     * MariaDB's generated key for an INSERT that gave its auto-increment column {@code values} (in row
+     * order): the first value the statement generated, which {@code LAST_INSERT_ID()} now holds, or when
+     * it generated none, the last row's value; none when it inserted no row or the table has no such column.
+     * A statement that generated none but gave a row the value {@code LAST_INSERT_ID()} held before is
+     * taken as having generated it.
+     */
+    private static List<Long> insertId(TandemConnection connection, List<Long> values) throws SQLException {
+        if (values.isEmpty()) {
+            return List.of();
+        }
+        long last;
+        try (java.sql.Statement statement = connection.delegate.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT LAST_INSERT_ID()")) {
+            last = rows.next() ? rows.getLong(1) : 0;
+        }
+        Long answer = values.contains(last) ? Long.valueOf(last) : values.get(values.size() - 1);
+        return answer == null || answer == 0 ? List.of() : List.of(answer);
+    }
+
+    /** The names of the primary's columns at {@code indexes} (from 1), as the real driver reads column indexes. */
+    private String[] columnsAt(int[] indexes) throws SQLException {
+        List<String> columns = copy.primaryColumns();
+        String[] names = new String[indexes.length];
+        for (int i = 0; i < indexes.length; i++) {
+            if (indexes[i] < 1 || indexes[i] > columns.size()) {
+                throw new SQLException("tandem: column index " + indexes[i] + " asked for generated keys is not a"
+                        + " column of " + copy.primaryTable() + ", which has " + columns.size(), "42S22");
+            }
+            names[i] = columns.get(indexes[i] - 1);
+        }
+        return names;
     }
 
     /** {@code sql}, an UPDATE or DELETE, restricted to {@code keys} rows by key, their values as parameters. */
@@ -400,11 +582,18 @@ final class Mirror {
     }
 
     /** Reads the key columns of every row; returns how many rows there were. */
-    private static int readKeys(ResultSet rows, String[] keyNames, List<Object[]> into) throws SQLException {
+    private int readKeys(ResultSet rows, String[] keyNames, List<Object[]> into) throws SQLException {
+        return readKeys(rows, keyNames, into, null, null);
+    }
+
+    /** As above, and the values of column {@code also}, when not null, into {@code values}. */
+    private int readKeys(ResultSet rows, String[] keyNames, List<Object[]> into, String also, List<Long> values)
+            throws SQLException {
         int[] columns = new int[keyNames.length];
         for (int i = 0; i < keyNames.length; i++) {
-            columns[i] = rows.findColumn(keyNames[i]);
+            columns[i] = column(rows, keyNames[i]);
         }
+        int other = also == null ? 0 : column(rows, also);
         int count = 0;
         while (rows.next()) {
             Object[] key = new Object[columns.length];
@@ -412,18 +601,26 @@ final class Mirror {
                 key[i] = rows.getObject(columns[i]);
             }
             into.add(key);
+            if (also != null) {
+                Object value = rows.getObject(other);
+                values.add(value == null ? null : ((Number) value).longValue());
+            }
             count++;
         }
         return count;
     }
 
-    /** The rows of {@code rows}, read into memory and closed, so that they can be read again. */
-    private static CachedRowSet keep(ResultSet rows) throws SQLException {
-        try (rows) {
-            CachedRowSet kept = RowSetProvider.newFactory().createCachedRowSet();
-            kept.populate(rows);
-            return kept;
+    private int column(ResultSet rows, String name) throws SQLException {
+        java.sql.ResultSetMetaData meta = rows.getMetaData();
+        for (int c = 1; c <= meta.getColumnCount(); c++) {
+            if (name.equalsIgnoreCase(meta.getColumnLabel(c))) {
+                return c;
+            }
         }
+        // H2 returns for RETURN_GENERATED_KEYS its identity, defaulted and primary-key columns only
+        throw new SQLException("tandem: the database did not return the key column " + name + " of " + copy.primaryTable()
+                + " (migration " + applied.config().id() + "), which Tandem needs to mirror the write, so it was undone;"
+                + " ask for the generated keys by column name", "0A000");
     }
 
     /** Splits {@code keys} into chunks a copy statement can carry. */

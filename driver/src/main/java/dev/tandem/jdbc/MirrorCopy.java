@@ -32,11 +32,16 @@ final class MirrorCopy {
     private final String primaryKeyTerm;
     private final String mirrorKeyTerm;
     private final int keyWidth;
+    /** The primary's columns as stored, in order: what generated keys asked by column index name. */
+    private final List<String> primaryColumns;
+    /** The primary's auto-increment column as stored, or null: what MariaDB reports as a generated key. */
+    private final String primaryAutoIncrement;
     private volatile String upsertOne;
     private volatile String deleteOne;
 
     private MirrorCopy(String primaryTable, String mirrorTable, String[] primaryKeyNames, String primaryKeyList,
-            String upsertHead, String upsertTail, String deleteHead, String primaryKeyTerm, String mirrorKeyTerm) {
+            String upsertHead, String upsertTail, String deleteHead, String primaryKeyTerm, String mirrorKeyTerm,
+            List<String> primaryColumns, String primaryAutoIncrement) {
         this.primaryTable = primaryTable;
         this.mirrorTable = mirrorTable;
         this.primaryKeyNames = primaryKeyNames;
@@ -47,6 +52,8 @@ final class MirrorCopy {
         this.primaryKeyTerm = primaryKeyTerm;
         this.mirrorKeyTerm = mirrorKeyTerm;
         this.keyWidth = primaryKeyNames.length;
+        this.primaryColumns = primaryColumns;
+        this.primaryAutoIncrement = primaryAutoIncrement;
     }
 
     /**
@@ -135,8 +142,13 @@ final class MirrorCopy {
         }
         String primaryTerm = primaryKeys.size() == 1 ? primaryKeyList : "(" + primaryKeyList + ")";
         String mirrorTerm = mirrorKeys.size() == 1 ? mirrorKeyList : "(" + mirrorKeyList + ")";
+        var written = migration.table(primary);
+        // only Tandem's own catalog reads the database; a catalog made for tests knows no auto-increment column
+        String autoIncrement = catalog instanceof MetaDataCatalog meta ? meta.autoIncrement(written.schema() != null
+                ? dialect.canonicalTable(written.schema()) : schema, dialect.canonicalTable(written.name())) : null;
         return new MirrorCopy(primaryTable, mirrorTable, primaryKeys.toArray(String[]::new), primaryKeyList, head, tail,
-                "DELETE FROM " + mirrorTable + " WHERE ", primaryTerm, mirrorTerm);
+                "DELETE FROM " + mirrorTable + " WHERE ", primaryTerm, mirrorTerm, List.copyOf(primaryColumns),
+                autoIncrement);
     }
 
     private static List<String> columns(Migration migration, Side side, Dialect dialect, Catalog catalog, String schema) {
@@ -175,6 +187,16 @@ final class MirrorCopy {
     /** The primary's key columns as the database stores their names. */
     String[] primaryKeyNames() {
         return primaryKeyNames;
+    }
+
+    /** The primary's columns as stored, in table order. */
+    List<String> primaryColumns() {
+        return primaryColumns;
+    }
+
+    /** The primary's auto-increment column as stored, or null when it has none (or it is not known). */
+    String primaryAutoIncrement() {
+        return primaryAutoIncrement;
     }
 
     /** The primary's key columns as SQL: {@code id} or {@code a, b}. */

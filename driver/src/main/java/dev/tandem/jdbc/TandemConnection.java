@@ -422,13 +422,16 @@ public class TandemConnection implements Connection {
 
     @Override
     public PreparedStatement prepareStatement(String sql, int[] columnIndexes) throws SQLException {
-        return keys(prepared(sql, text -> delegate.prepareStatement(text, columnIndexes)), Mirror.KeysRequest.AUTO);
+        return keys(prepared(sql, text -> delegate.prepareStatement(text, columnIndexes)),
+                Mirror.KeysRequest.indexes(columnIndexes));
     }
 
     @Override
     public PreparedStatement prepareStatement(String sql, String[] columnNames) throws SQLException {
-        return keys(prepared(sql, text -> delegate.prepareStatement(text, columnNames)),
-                new Mirror.KeysRequest(false, columnNames));
+        TandemPreparedStatement statement = (TandemPreparedStatement) keys(prepared(sql,
+                text -> delegate.prepareStatement(text, columnNames)), Mirror.KeysRequest.names(columnNames));
+        statement.preparedWithKeys = columnNames == null ? null : columnNames.clone();
+        return statement;
     }
 
     @Override

@@ -257,6 +257,14 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
             }
 
             @Override
+            public java.sql.SQLWarning warnings() throws SQLException {
+                return ownWarnings != null ? ownWarnings.orElse(null) : active.getWarnings();
+            }
+
+            /** The warnings of a statement Tandem ran and closed, when the write ran on one. */
+            private java.util.Optional<java.sql.SQLWarning> ownWarnings;
+
+            @Override
             public long update() throws SQLException {
                 PreparedStatement statement = psSql.equals(sql) ? ps : own(sql, sql, preparer::prepare);
                 if (statement != ps || with != binds) {
@@ -273,7 +281,9 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
                     int added = keys.size() * keys.get(0).length;
                     with.applyShifted(statement, boundary, added);
                     Mirror.bindKeys(statement, keys, boundary + 1);
-                    return statement.executeUpdate();
+                    long count = statement.executeUpdate();
+                    ownWarnings = java.util.Optional.ofNullable(statement.getWarnings());
+                    return count;
                 }
             }
 
@@ -395,22 +405,32 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         batch = null;
         batchMirrored = false;
         ps.clearBatch();
+        List<Mirror.Outcome> parts = new ArrayList<>();
         try {
             Router.Route route = route();
-            return Mirror.atomically(connection, real -> {
-                long[] counts = new long[entries.size()];
-                for (int i = 0; i < counts.length; i++) {
+            if (mirrors(route)) {
+                route.mirror().checkKeys(connection.delegate, sql, keys);
+            }
+            long[] counts = Mirror.atomically(connection, real -> {
+                long[] done = new long[entries.size()];
+                for (int i = 0; i < done.length; i++) {
                     Binds entry = entries.get(i);
                     if (mirrors(route)) {
-                        counts[i] = route.mirror().runInside(connection, runner(entry), Mirror.KeysRequest.NONE).count();
+                        Mirror.Outcome part = route.mirror().runInside(connection, runner(entry), keys);
+                        parts.add(part);
+                        done[i] = part.count();
                     } else {
                         PreparedStatement statement = statementFor(route);
                         entry.applyTo(statement);
-                        counts[i] = statement.executeLargeUpdate();
+                        done[i] = statement.executeLargeUpdate();
+                        parts.add(Mirror.Outcome.of(done[i], null, keys.wanted()
+                                ? Mirror.Keys.kept(KeptRows.keep(statement.getGeneratedKeys())) : Mirror.Keys.BLANK,
+                                statement.getWarnings()));
                     }
                 }
-                return counts;
+                return done;
             });
+            return answeredBatch(counts, true, parts, plan == null ? connection.plan().dialect() : plan.dialect());
         } catch (SQLException e) {
             throw new BatchUpdateException("tandem: the batch was undone: " + e.getMessage(), e.getSQLState(),
                     e.getErrorCode(), new long[0], e);

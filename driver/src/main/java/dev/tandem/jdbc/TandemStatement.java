@@ -9,6 +9,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.tandem.sql.Dialect;
+
 /**
  * A {@link Statement} of a {@link TandemConnection}: delegates to the real driver's statement and
  * hands back Tandem objects for every back-link and result set.
@@ -19,10 +21,14 @@ public class TandemStatement implements Statement {
     final Statement delegate;
     /** The last result set handed out, so that {@code getResultSet()} twice gives the same object. */
     private TandemResultSet lastResultSet;
-    /** What the last statement gave, when it was a mirrored write; null otherwise. */
+    /** What the last statement gave, when it was a mirrored write (or a batch holding one); null otherwise. */
     private Mirror.Outcome outcome;
-    /** Whether the application has moved past {@link #outcome}'s result with {@code getMoreResults}. */
-    private boolean outcomeRead;
+    /** How many of {@link #outcome}'s results the application has moved past with {@code getMoreResults}. */
+    private int outcomeAt;
+    /** {@link #outcome}'s warnings, until the application clears them. */
+    private SQLWarning outcomeWarnings;
+    /** A real statement never run, whose generated keys are those of a statement that asked for none; or null. */
+    private java.sql.PreparedStatement blank;
     /** The batch as written, with the route of each, when the connection has a routing; else null. */
     private List<String> batchSql;
     private List<Router.Route> batchRoutes;
@@ -70,11 +76,44 @@ public class TandemStatement implements Statement {
 
     /** Runs a mirrored write and keeps what it gave for the result methods. */
     final Mirror.Outcome mirrored(Mirror mirror, Mirror.Runner runner, Mirror.KeysRequest keys) throws SQLException {
-        mirror.checkKeys(runner.sql(), keys);
-        Mirror.Outcome done = mirror.run(connection, runner, keys);
+        mirror.checkKeys(connection.delegate, runner.sql(), keys);
+        return answered(mirror.run(connection, runner, keys));
+    }
+
+    /** Keeps {@code done} for the result methods, which answer from it until the next execution. */
+    final Mirror.Outcome answered(Mirror.Outcome done) {
         outcome = done;
-        outcomeRead = false;
+        outcomeAt = 0;
+        outcomeWarnings = done.warnings();
         return done;
+    }
+
+    /**
+     * What a batch holding a mirrored write gave: the counts the real driver answers after a batch, and
+     * the generated keys of every entry ({@code parts}), or those of a statement that asked for none.
+     */
+    final long[] answeredBatch(long[] counts, boolean prepared, List<Mirror.Outcome> parts, Dialect dialect)
+            throws SQLException {
+        Mirror.Keys keys = Mirror.Keys.BLANK;
+        List<javax.sql.rowset.CachedRowSet> kept = new ArrayList<>();
+        SQLWarning warnings = null;
+        for (Mirror.Outcome part : parts) {
+            if (part.keys().kept() instanceof javax.sql.rowset.CachedRowSet rows) {
+                kept.add(rows);
+            }
+            if (part.warnings() != null) {
+                if (warnings == null) {
+                    warnings = part.warnings();
+                } else {
+                    warnings.setNextWarning(part.warnings());
+                }
+            }
+        }
+        if (!kept.isEmpty() && kept.size() == parts.size()) {
+            keys = Mirror.Keys.kept(KeptRows.concat(kept));
+        }
+        answered(new Mirror.Outcome(-1, null, keys, Mirror.afterBatch(dialect, prepared, counts), warnings));
+        return counts;
     }
 
     /** A query of a write that returns no rows: refused before it runs, as it would fail after. */
@@ -112,6 +151,14 @@ public class TandemStatement implements Statement {
             }
 
             @Override
+            public SQLWarning warnings() throws SQLException {
+                return own ? ownWarnings : delegate.getWarnings();
+            }
+
+            private boolean own;
+            private SQLWarning ownWarnings;
+
+            @Override
             public ResultSet capture(String text, int[] parameters) throws SQLException {
                 Statement own = connection.delegate.createStatement();
                 own.closeOnCompletion();
@@ -120,9 +167,12 @@ public class TandemStatement implements Statement {
 
             @Override
             public long updateWithKeys(String text, int boundary, List<Object[]> keys) throws SQLException {
-                try (java.sql.PreparedStatement own = connection.delegate.prepareStatement(text)) {
-                    Mirror.bindKeys(own, keys, 1);
-                    return own.executeUpdate();
+                try (java.sql.PreparedStatement statement = connection.delegate.prepareStatement(text)) {
+                    Mirror.bindKeys(statement, keys, 1);
+                    long count = statement.executeUpdate();
+                    own = true;
+                    ownWarnings = statement.getWarnings();
+                    return count;
                 }
             }
         };
@@ -213,11 +263,12 @@ public class TandemStatement implements Statement {
 
     @Override
     public SQLWarning getWarnings() throws SQLException {
-        return current().getWarnings();
+        return outcome != null ? outcomeWarnings : current().getWarnings();
     }
 
     @Override
     public void clearWarnings() throws SQLException {
+        outcomeWarnings = null;
         current().clearWarnings();
     }
 
@@ -238,7 +289,7 @@ public class TandemStatement implements Statement {
     @Override
     public ResultSet getResultSet() throws SQLException {
         if (outcome != null) {
-            return outcomeRead ? null : resultSet(outcome.rows());
+            return outcomeAt > 0 ? null : resultSet(outcome.rows());
         }
         return resultSet(current().getResultSet());
     }
@@ -250,11 +301,16 @@ public class TandemStatement implements Statement {
 
     @Override
     public boolean getMoreResults() throws SQLException {
-        if (outcome != null) {
-            outcomeRead = true;
-            return false;
+        return outcome != null ? moreOutcome() : current().getMoreResults();
+    }
+
+    /** Moves past the current result of a mirrored write: its rows, or one of its counts; there is never another result set. */
+    private boolean moreOutcome() throws SQLException {
+        if (outcomeAt == 0 && outcome.rows() != null) {
+            resultSet(outcome.rows()).close();
         }
-        return current().getMoreResults();
+        outcomeAt++;
+        return false;
     }
 
     @Override
@@ -341,17 +397,33 @@ public class TandemStatement implements Statement {
         forgetBatch();
         delegate.clearBatch();
         outcome = null;
+        // MariaDB's driver answers a Statement's batch with the generated keys of every entry, asked or not
+        Dialect dialect = connection.plan().dialect();
+        boolean keys = dialect == Dialect.MARIADB;
+        List<Mirror.Outcome> parts = new ArrayList<>();
         try {
-            return Mirror.atomically(connection, real -> {
-                long[] counts = new long[sqls.size()];
-                for (int i = 0; i < counts.length; i++) {
+            long[] counts = Mirror.atomically(connection, real -> {
+                long[] done = new long[sqls.size()];
+                for (int i = 0; i < done.length; i++) {
                     Router.Route route = routes.get(i);
-                    counts[i] = mirrors(route)
-                            ? route.mirror().runInside(connection, runner(sqls.get(i)), Mirror.KeysRequest.NONE).count()
-                            : delegate.executeLargeUpdate(route == null ? sqls.get(i) : route.sql());
+                    if (mirrors(route)) {
+                        Mirror.Outcome part = route.mirror().runInside(connection, runner(sqls.get(i)),
+                                keys ? Mirror.KeysRequest.AUTO : Mirror.KeysRequest.NONE);
+                        parts.add(part);
+                        done[i] = part.count();
+                    } else if (keys) {
+                        done[i] = delegate.executeLargeUpdate(route == null ? sqls.get(i) : route.sql(),
+                                RETURN_GENERATED_KEYS);
+                        parts.add(Mirror.Outcome.of(done[i], null, Mirror.Keys.kept(KeptRows.keep(
+                                delegate.getGeneratedKeys())), delegate.getWarnings()));
+                    } else {
+                        done[i] = delegate.executeLargeUpdate(route == null ? sqls.get(i) : route.sql());
+                        parts.add(Mirror.Outcome.of(done[i], null, Mirror.Keys.BLANK, delegate.getWarnings()));
+                    }
                 }
-                return counts;
+                return done;
             });
+            return answeredBatch(counts, false, parts, dialect);
         } catch (SQLException e) {
             throw new BatchUpdateException("tandem: the batch was undone: " + e.getMessage(), e.getSQLState(),
                     e.getErrorCode(), new long[0], e);
@@ -365,13 +437,24 @@ public class TandemStatement implements Statement {
 
     @Override
     public boolean getMoreResults(int current) throws SQLException {
+        if (outcome != null) {
+            // H2 keeps its update count when asked to keep the current result
+            return current == KEEP_CURRENT_RESULT && connection.plan().dialect() == Dialect.H2 ? false : moreOutcome();
+        }
         return current().getMoreResults(current);
     }
 
     @Override
     public ResultSet getGeneratedKeys() throws SQLException {
-        if (outcome != null && outcome.generatedKeys() != null) {
-            return resultSet(outcome.generatedKeys());
+        if (outcome != null) {
+            if (outcome.keys().kept() != null) {
+                outcome.keys().kept().beforeFirst();
+                return resultSet(outcome.keys().kept());
+            }
+            if (blank == null) {
+                blank = connection.delegate.prepareStatement("SELECT 1");
+            }
+            return resultSet(blank.getGeneratedKeys());
         }
         return resultSet(current().getGeneratedKeys());
     }
@@ -389,7 +472,7 @@ public class TandemStatement implements Statement {
     public int executeUpdate(String sql, int[] columnIndexes) throws SQLException {
         Router.Route route = route(sql);
         if (mirrors(route)) {
-            return (int) mirrored(route, sql, Mirror.KeysRequest.AUTO).count();
+            return (int) mirrored(route, sql, Mirror.KeysRequest.indexes(columnIndexes)).count();
         }
         return delegate.executeUpdate(route == null ? sql : route.sql(), columnIndexes);
     }
@@ -398,7 +481,7 @@ public class TandemStatement implements Statement {
     public int executeUpdate(String sql, String[] columnNames) throws SQLException {
         Router.Route route = route(sql);
         if (mirrors(route)) {
-            return (int) mirrored(route, sql, new Mirror.KeysRequest(false, columnNames)).count();
+            return (int) mirrored(route, sql, Mirror.KeysRequest.names(columnNames)).count();
         }
         return delegate.executeUpdate(route == null ? sql : route.sql(), columnNames);
     }
@@ -416,7 +499,7 @@ public class TandemStatement implements Statement {
     public boolean execute(String sql, int[] columnIndexes) throws SQLException {
         Router.Route route = route(sql);
         if (mirrors(route)) {
-            return mirrored(route, sql, Mirror.KeysRequest.AUTO).rows() != null;
+            return mirrored(route, sql, Mirror.KeysRequest.indexes(columnIndexes)).rows() != null;
         }
         return delegate.execute(route == null ? sql : route.sql(), columnIndexes);
     }
@@ -425,7 +508,7 @@ public class TandemStatement implements Statement {
     public boolean execute(String sql, String[] columnNames) throws SQLException {
         Router.Route route = route(sql);
         if (mirrors(route)) {
-            return mirrored(route, sql, new Mirror.KeysRequest(false, columnNames)).rows() != null;
+            return mirrored(route, sql, Mirror.KeysRequest.names(columnNames)).rows() != null;
         }
         return delegate.execute(route == null ? sql : route.sql(), columnNames);
     }
@@ -463,7 +546,8 @@ public class TandemStatement implements Statement {
     @Override
     public long getLargeUpdateCount() throws SQLException {
         if (outcome != null) {
-            return outcomeRead || outcome.rows() != null ? -1 : outcome.count();
+            long[] counts = outcome.counts();
+            return outcomeAt < counts.length ? counts[outcomeAt] : -1;
         }
         return current().getLargeUpdateCount();
     }
@@ -509,7 +593,7 @@ public class TandemStatement implements Statement {
     public long executeLargeUpdate(String sql, int[] columnIndexes) throws SQLException {
         Router.Route route = route(sql);
         if (mirrors(route)) {
-            return mirrored(route, sql, Mirror.KeysRequest.AUTO).count();
+            return mirrored(route, sql, Mirror.KeysRequest.indexes(columnIndexes)).count();
         }
         return delegate.executeLargeUpdate(route == null ? sql : route.sql(), columnIndexes);
     }
@@ -518,7 +602,7 @@ public class TandemStatement implements Statement {
     public long executeLargeUpdate(String sql, String[] columnNames) throws SQLException {
         Router.Route route = route(sql);
         if (mirrors(route)) {
-            return mirrored(route, sql, new Mirror.KeysRequest(false, columnNames)).count();
+            return mirrored(route, sql, Mirror.KeysRequest.names(columnNames)).count();
         }
         return delegate.executeLargeUpdate(route == null ? sql : route.sql(), columnNames);
     }
@@ -545,6 +629,9 @@ public class TandemStatement implements Statement {
 
     @Override
     public void close() throws SQLException {
+        if (blank != null) {
+            blank.close();
+        }
         delegate.close();
     }
 

@@ -377,6 +377,8 @@ class MirroredWritesDifferentialTest {
         DELETE_IN_SUBQUERY("delete, in (same-table subquery)", CORE, ALL),
         DELETE_EXISTS("delete, exists (same-table subquery)", CORE, ALL),
         DELETE_ORDER_LIMIT("delete … order by id limit n", 0, MARIA),
+        UPDATE_FROM("update … from (select the ids, from either table, some twice)", CORE | BATCH, PG),
+        DELETE_USING("delete … using (select the ids, from either table, some twice)", CORE, PG),
         ON_CONFLICT_UPDATE("insert … on conflict (id) do update", CORE | BATCH, PG),
         ON_CONFLICT_NOTHING("insert … on conflict (id) do nothing", CORE | BATCH, PG),
         ON_DUPLICATE_KEY_UPDATE("insert … on duplicate key update", BATCH, MARIA),
@@ -1247,6 +1249,25 @@ class MirroredWritesDifferentialTest {
                 case UPDATE_NON_KEY, TARGET_UPDATE_NON_KEY ->
                         update(op, assignments(side, shape, false), nonKey(view, side, shape, false), batch);
                 case UPDATE_IN_SUBQUERY -> update(op, assignments(side, shape, false), inSubquery(side, shape, false), batch);
+                case UPDATE_FROM -> {
+                    Condition where = shape.nextBoolean() ? key(view, side, shape, shape.nextInt(3))
+                            : nonKey(view, side, shape, false);
+                    String alias = shape.nextBoolean() ? "u" : null;
+                    sql.s("UPDATE " + table + (alias == null ? "" : " AS " + alias) + " SET ")
+                            .add(assignments(side, shape, false)).s(" FROM ").add(ids(side, shape, where))
+                            .s(" WHERE f.fid = " + (alias == null ? table : alias) + ".id");
+                    op.count(matched(side, where, batch));
+                }
+                case DELETE_USING -> {
+                    Condition where = shape.nextBoolean() ? key(view, side, shape, shape.nextInt(3))
+                            : nonKey(view, side, shape, true);
+                    String alias = shape.nextBoolean() ? "u" : null;
+                    sql.s("DELETE FROM " + table + (alias == null ? "" : " " + alias) + " USING ").add(ids(side, shape, where))
+                            .s(" WHERE " + (alias == null ? table : alias) + ".id = f.fid");
+                    Set<Integer> matched = matched(side, where, false);
+                    op.removed.addAll(matched);
+                    op.count(matched);
+                }
                 case UPDATE_EXISTS -> update(op, assignments(side, shape, false), exists(side, shape, false), batch);
                 case UPDATE_DATABASE_VALUES ->
                         update(op, assignments(side, shape, true), key(view, side, shape, shape.nextInt(3)), batch);
@@ -1582,6 +1603,21 @@ class MirroredWritesDifferentialTest {
         }
 
         /** {@code id IN (SELECT … FROM the same table WHERE …)}. */
+        /**
+         * The FROM (USING) list of PostgreSQL's UPDATE (DELETE): the ids {@code where} selects, as {@code f.fid};
+         * from the other table of the migration when {@code where} names only the key (the tables hold the same
+         * ids), and now and then each id twice, so that the written row is matched by two rows of the list.
+         */
+        private Sql ids(On side, Random shape, Condition where) {
+            String from = where.ids() != null && shape.nextBoolean() ? table(side == On.SOURCE ? On.TARGET : On.SOURCE)
+                    : table(side);
+            Sql sql = new Sql().s("(SELECT id AS fid FROM " + from + " WHERE ").add(where.sql());
+            if (shape.nextInt(3) == 0) {
+                sql.s(" UNION ALL SELECT id FROM " + from + " WHERE ").add(where.sql());
+            }
+            return sql.s(") f");
+        }
+
         private Condition inSubquery(On side, Random shape, boolean narrow) {
             String table = table(side);
             String status = side == On.TARGET ? "status_code" : "status";

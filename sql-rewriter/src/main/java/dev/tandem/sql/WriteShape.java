@@ -25,10 +25,13 @@ package dev.tandem.sql;
  * @param conditionEnd      for UPDATE and DELETE: where its condition ends (or, without one, where a
  *                          {@code WHERE} would go): where a restriction to some keys can be spliced in
  * @param parametersBefore  how many of its JDBC parameters come before {@code conditionEnd}
+ * @param fromList          PostgreSQL's {@code FROM <list>} of an UPDATE or {@code USING <list>} of a DELETE, as
+ *                          written, or null; with one, {@code captureFrom} is null (its condition may name the
+ *                          list's tables) and a key column must be qualified with {@code captureQualifier}
  */
 public record WriteShape(Migration migration, Side side, Verb verb, Upsert upsert, String returning,
         boolean returningGivesKey, int end, String captureFrom, String captureQualifier, int[] captureParameters,
-        String reason, int conditionStart, int conditionEnd, int parametersBefore) {
+        String reason, int conditionStart, int conditionEnd, int parametersBefore, String fromList) {
 
     /** How the statement changes rows. */
     public enum Verb {
@@ -53,12 +56,14 @@ public record WriteShape(Migration migration, Side side, Verb verb, Upsert upser
 
     /** A write that changes no migrated table: it runs as written. */
     public static WriteShape unmigrated(int end) {
-        return new WriteShape(null, null, null, Upsert.NONE, null, false, end, null, null, new int[0], null, -1, -1, 0);
+        return new WriteShape(null, null, null, Upsert.NONE, null, false, end, null, null, new int[0], null, -1, -1, 0,
+                null);
     }
 
     /** A write that cannot be mirrored exactly, and why. */
     public static WriteShape refused(String reason) {
-        return new WriteShape(null, null, null, Upsert.NONE, null, false, -1, null, null, new int[0], reason, -1, -1, 0);
+        return new WriteShape(null, null, null, Upsert.NONE, null, false, -1, null, null, new int[0], reason, -1, -1, 0,
+                null);
     }
 
     /** Whether the write can be mirrored (or needs no mirror). */

@@ -29,8 +29,15 @@ public record Masked(String text, List<Carve> carved) {
      * @param start the offset of its first character in the original statement
      * @param end the offset just after its last character
      * @param parameters how many JDBC {@code ?} markers it held, which the masked text no longer shows
+     * @param select for a {@link Kind#FROM_LIST}: text as long as the statement that Calcite reads as
+     *               {@code SELECT * FROM <the list, masked>}, every name at its offset in the statement;
+     *               null for any other kind
      */
-    public record Carve(Kind kind, int start, int end, int parameters) {
+    public record Carve(Kind kind, int start, int end, int parameters, String select) {
+
+        public Carve(Kind kind, int start, int end, int parameters) {
+            this(kind, start, end, parameters, null);
+        }
 
         /** The clause as the original statement spells it. */
         public String in(String sql) {
@@ -51,6 +58,8 @@ public record Masked(String text, List<Carve> carved) {
         /** The {@code ON (…)} of PostgreSQL's {@code DISTINCT ON (…)}; {@code DISTINCT} stays. */
         DISTINCT_ON,
         /** H2's {@code MERGE … KEY (…)}, and {@code ORDER BY}/{@code LIMIT} closing an UPDATE or a DELETE. */
-        OTHER
+        OTHER,
+        /** PostgreSQL's {@code UPDATE … FROM <list>} and {@code DELETE … USING <list>}: the keyword and the list. */
+        FROM_LIST
     }
 }

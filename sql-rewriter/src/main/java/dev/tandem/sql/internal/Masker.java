@@ -25,6 +25,7 @@ public final class Masker {
 
     private static final Set<String> NONE = Set.of();
     private static final Set<String> BEFORE_RETURNING = Set.of("RETURNING");
+    private static final Set<String> AFTER_FROM_LIST = Set.of("WHERE", "RETURNING");
     // PostgreSQL accepts LIMIT and OFFSET after the locking clause as well as before it
     private static final Set<String> AFTER_LOCK = Set.of("LIMIT", "OFFSET", "FETCH");
     private static final Set<String> DML = Set.of("INSERT", "UPDATE", "DELETE", "MERGE");
@@ -44,6 +45,11 @@ public final class Masker {
 
     /** The statement verb (SELECT, INSERT, …) seen first at each parenthesis depth, or null. */
     private String[] verbs = new String[8];
+    /** Where each of {@link #verbs} starts, and whether its statement's FROM (UPDATE) or USING (DELETE) list was seen. */
+    private int[] verbStarts = new int[8];
+    private boolean[] fromLists = new boolean[8];
+    /** FROM and USING lists of PostgreSQL's UPDATE and DELETE: masked like the rest, blanked at the end. */
+    private final List<int[]> deferred = new ArrayList<>();
     private int depth;
     private Tok prevKind = Tok.SEMI;
     private String prevWord;
@@ -101,8 +107,37 @@ public final class Masker {
             seen(t, null);
             i = end;
         }
+        for (int[] list : deferred) {
+            fromList(list[0], list[1], list[2], list[3]);
+        }
+        if (!deferred.isEmpty()) {
+            carves.sort(java.util.Comparator.comparingInt(Carve::start));
+        }
         String text = new String(out);
         return new Masked(text.equals(src) ? src : text, carves);
+    }
+
+    /**
+     * Carves out a FROM (UPDATE) or USING (DELETE) list at {@code [start, end)}, which the parser cannot
+     * read there, keeping it masked as {@code SELECT * FROM <list>} at the same offsets, with SELECT over
+     * the statement's verb at {@code verb} and the * over the first character after it.
+     */
+    private void fromList(int start, int end, int parameters, int verb) {
+        char[] select = new char[out.length];
+        for (int k = 0; k < out.length; k++) {
+            select[k] = MaskLexer.isSpace(out[k]) ? out[k] : ' ';
+        }
+        "SELECT".getChars(0, 6, select, verb);
+        int star = verb + 6;
+        while (MaskLexer.isSpace(out[star])) {
+            star++;
+        }
+        select[star] = '*';
+        System.arraycopy(out, start, select, start, end - start);
+        // USING becomes FROM and a space
+        "FROM ".getChars(0, src.regionMatches(true, start, "USING", 0, 5) ? 5 : 4, select, start);
+        carves.add(new Carve(Kind.FROM_LIST, start, end, parameters, new String(select)));
+        blank(start, end);
     }
 
     /** Notes the significant token just handled; any token but a modifier ends a run of modifiers. */
@@ -116,6 +151,8 @@ public final class Masker {
         depth++;
         if (depth == verbs.length) {
             verbs = Arrays.copyOf(verbs, depth * 2);
+            verbStarts = Arrays.copyOf(verbStarts, depth * 2);
+            fromLists = Arrays.copyOf(fromLists, depth * 2);
         }
         verbs[depth] = null;
     }
@@ -140,6 +177,8 @@ public final class Masker {
         if (w.equals("SELECT") || DML.contains(w)) {
             if (verbs[depth] == null) {
                 verbs[depth] = w;
+                verbStarts[depth] = start;
+                fromLists[depth] = false;
             }
             seen(Tok.WORD, w);
             head = w;
@@ -201,6 +240,10 @@ public final class Masker {
                         ? carve(Kind.OTHER, start, clauseEnd(end, BEFORE_RETURNING)) : end;
             case "INTERVAL":
                 return dialect == Dialect.POSTGRESQL ? interval(start, end) : end;
+            case "FROM":
+                return fromList("UPDATE", start, end);
+            case "USING":
+                return fromList("DELETE", start, end);
             case "COLLATE":
                 return collate(start, end);
             default:
@@ -244,6 +287,21 @@ public final class Masker {
         if (duplicate > 0 && follows(duplicate, "KEY") > 0) {
             return carve(Kind.ON_DUPLICATE_KEY, start, clauseEnd(end, BEFORE_RETURNING));
         }
+        return end;
+    }
+
+    /**
+     * PostgreSQL's {@code UPDATE … FROM <list>} or {@code DELETE … USING <list>}, when {@code w} starts the
+     * first such list of the statement {@code verb} at this depth ({@code IS DISTINCT FROM} is no list): it is
+     * masked as any other text, and carved out at the end (see {@link #fromList(int, int, int, int)}).
+     */
+    private int fromList(String verb, int start, int end) {
+        if (dialect != Dialect.POSTGRESQL || !verb.equals(verb()) || fromLists[depth] || "DISTINCT".equals(prevWord)) {
+            return end;
+        }
+        fromLists[depth] = true;
+        int listEnd = clauseEnd(end, AFTER_FROM_LIST);
+        deferred.add(new int[] {start, listEnd, scanned, verbStarts[depth]});
         return end;
     }
 

@@ -80,11 +80,14 @@ public final class Statements {
         Walker walker = new Walker(merge != null ? merge.sql() : sql, masked, dialect, currentSchema, migrations, catalog,
                 null, expressions);
         try {
+            fromLists(walker, masked, dialect);
             for (SqlNode statement : Parsing.parse(masked.text(), dialect)) {
                 walker.statement(statement);
             }
         } catch (SqlParseException e) {
-            return new Analysis(kind, count, wordReferences(sql, dialect), locking, parseProblem(e));
+            String multiTable = kind == StatementKind.WRITE ? Writes.multiTable(sql, dialect) : null;
+            return new Analysis(kind, count, wordReferences(sql, dialect), locking,
+                    multiTable != null ? multiTable : parseProblem(e));
         } catch (Walker.Refusal e) {
             // the walk stopped part-way: the word scan finds every name it did not reach
             return new Analysis(kind, count, wordReferences(sql, dialect), locking, e.getMessage());
@@ -96,6 +99,16 @@ public final class Statements {
         }
         references.sort(Comparator.comparingInt(TableReference::start));
         return new Analysis(kind, count, references, locking, null);
+    }
+
+    /** Parses the FROM and USING lists carved out of PostgreSQL's UPDATE and DELETE, for the walk to see. */
+    static void fromLists(Walker walker, Masked masked, Dialect dialect) throws SqlParseException {
+        for (Masked.Carve carve : masked.carved()) {
+            if (carve.kind() == Masked.Kind.FROM_LIST) {
+                SqlNode select = Parsing.parse(carve.select(), dialect).get(0);
+                walker.fromLists.put(carve.start(), ((org.apache.calcite.sql.SqlSelect) select).getFrom());
+            }
+        }
     }
 
     /** What mirroring {@code sql}, a write, needs to know; see {@link WriteShape}. */

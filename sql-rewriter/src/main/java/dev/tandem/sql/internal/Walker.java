@@ -127,6 +127,11 @@ final class Walker {
 
     final List<TableReference> references = new ArrayList<>();
     final List<Edit> edits = new ArrayList<>();
+    /**
+     * PostgreSQL's UPDATE … FROM and DELETE … USING lists, carved out of the statement and parsed apart,
+     * by where they start: each joins the scope of the UPDATE or DELETE it follows.
+     */
+    final java.util.TreeMap<Integer, SqlNode> fromLists = new java.util.TreeMap<>();
 
     Walker(String sql, Masked masked, Dialect dialect, String currentSchema, List<Migration> migrations,
             Catalog catalog, Side servedFrom, Expressions expressions) {
@@ -209,6 +214,7 @@ final class Walker {
         if (node instanceof SqlUpdate update) {
             Scope scope = new Scope(outer);
             table((SqlIdentifier) update.getTargetTable(), update.getAlias(), scope, true);
+            fromList(update.getTargetTable(), scope, outer);
             expression(update.getSourceExpressionList(), scope);
             expression(update.getCondition(), scope);
             if (translates(scope.relations.get(0))) {
@@ -223,6 +229,7 @@ final class Walker {
             if (translates(scope.relations.get(0))) {
                 writtenRelation = scope.relations.get(0);
             }
+            fromList(delete.getTargetTable(), scope, outer);
             expression(delete.getCondition(), scope);
             return null;
         }
@@ -269,6 +276,15 @@ final class Walker {
             expression(node, outer);
         }
         return null;
+    }
+
+    /** Walks the FROM (USING) list that follows the table an UPDATE (DELETE) writes, if it has one, into its scope. */
+    private void fromList(SqlNode written, Scope scope, Scope outer) {
+        var list = fromLists.higherEntry(offsets.start(written.getParserPosition()));
+        if (list != null) {
+            fromLists.remove(list.getKey());
+            from(list.getValue(), scope, outer);
+        }
     }
 
     private static boolean isSetOperation(SqlCall call) {
@@ -991,6 +1007,8 @@ final class Walker {
         for (Masked.Carve carve : carves) {
             switch (carve.kind()) {
                 case ON_CONFLICT, ON_DUPLICATE_KEY -> throw new Refusal("its upsert clause is not translated to "
+                        + migration.table(relation.side.other()) + " yet");
+                case FROM_LIST -> throw new Refusal("UPDATE … FROM and DELETE … USING are not translated to "
                         + migration.table(relation.side.other()) + " yet");
                 case RETURNING -> returning(carve, relation);
                 case OTHER -> {

@@ -3,6 +3,7 @@ package dev.tandem.sql.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.apache.calcite.sql.SqlDelete;
@@ -105,8 +106,14 @@ final class Writes {
             upsert = upsert(sql, masked, offsets.start(table.getParserPosition()));
         }
         String returning = null;
+        String fromList = null;
         for (Masked.Carve carve : masked.carved()) {
-            if (carve.kind() == Masked.Kind.RETURNING) {
+            if (carve.kind() == Masked.Kind.FROM_LIST) {
+                // Rows are copied by key after the statement, so a written row that several rows of the list
+                // match, or a list that names the written table again, is still mirrored exactly: PostgreSQL
+                // changes each row once, and RETURNING gives each changed row once.
+                fromList = carve.in(sql);
+            } else if (carve.kind() == Masked.Kind.RETURNING) {
                 returning = carve.in(sql);
             } else if ((carve.kind() == Masked.Kind.ON_CONFLICT || carve.kind() == Masked.Kind.ON_DUPLICATE_KEY)
                     && assigns(carve.in(sql), keys)) {
@@ -152,13 +159,15 @@ final class Writes {
                 from.append(" WHERE").append(sql, whereStart, whereEnd);
                 parameters = parameters(sql, masked, whereStart, whereEnd);
             }
-            captureFrom = from.toString();
+            // with a FROM or USING list, the condition may name the list's tables: no select of the table alone
+            captureFrom = fromList == null ? from.toString() : null;
             conditionStart = whereStart;
             conditionEnd = whereEnd;
             parametersBefore = parameters(sql, masked, 0, whereEnd).length;
         }
         return new WriteShape(migration, side, verb, upsert, returning, returning != null && givesKey(returning, keys,
-                dialect), end, captureFrom, qualifier, parameters, null, conditionStart, conditionEnd, parametersBefore);
+                dialect), end, captureFrom, qualifier, parameters, null, conditionStart, conditionEnd, parametersBefore,
+                fromList);
     }
 
     private static String text(String sql, Parsing.Offsets offsets, SqlNode node) {
@@ -262,6 +271,71 @@ final class Writes {
         }
         return true;
     }
+
+    /**
+     * Why {@code sql} is not analysed when it is MariaDB's multi-table UPDATE ({@code UPDATE a JOIN b … SET},
+     * {@code UPDATE a, b SET}) or DELETE ({@code DELETE a FROM a JOIN b …}, {@code DELETE FROM a USING …});
+     * null for any other statement.
+     */
+    static String multiTable(String sql, Dialect dialect) {
+        if (!dialect.mariadb()) {
+            return null;
+        }
+        MaskLexer lexer = new MaskLexer(sql, dialect);
+        String verb = null;
+        int depth = 0;
+        boolean tableSeen = false;
+        for (int i = 0; ; i = lexer.end) {
+            MaskLexer.Tok token = lexer.lex(i);
+            if (token == MaskLexer.Tok.END || token == MaskLexer.Tok.SEMI) {
+                return null;
+            }
+            if (token == MaskLexer.Tok.OPEN) {
+                depth++;
+            } else if (token == MaskLexer.Tok.CLOSE) {
+                depth--;
+            } else if (token == MaskLexer.Tok.WORD || token == MaskLexer.Tok.QUOTED || token == MaskLexer.Tok.OTHER) {
+                String word = sql.substring(i, lexer.end).toUpperCase(Locale.ROOT);
+                if (verb == null) {
+                    if (token != MaskLexer.Tok.WORD) {
+                        return null;
+                    }
+                    if (!word.equals("UPDATE") && !word.equals("DELETE")) {
+                        return null;
+                    }
+                    verb = word;
+                    continue;
+                }
+                if (depth > 0 || Set.of("LOW_PRIORITY", "QUICK", "IGNORE").contains(word)) {
+                    continue;
+                }
+                boolean joined = word.equals("JOIN") || word.equals(",");
+                if (verb.equals("UPDATE")) {
+                    if (word.equals("SET")) {
+                        return null;
+                    }
+                    if (joined) {
+                        return MULTI_TABLE;
+                    }
+                } else if (word.equals("FROM")) {
+                    if (tableSeen) {
+                        return MULTI_TABLE; // DELETE a [, b] FROM …
+                    }
+                } else if (word.equals("USING") || joined) {
+                    return MULTI_TABLE;
+                } else if (word.equals("WHERE") || word.equals("ORDER") || word.equals("LIMIT")
+                        || word.equals("RETURNING")) {
+                    return null;
+                } else {
+                    tableSeen = true;
+                }
+            }
+        }
+    }
+
+    private static final String MULTI_TABLE = "it is a MariaDB multi-table UPDATE or DELETE, which Tandem does not read"
+            + " yet, so it cannot tell which rows of which table the statement changes to mirror them; write it as an"
+            + " UPDATE or DELETE of one table with a subquery (… WHERE id IN (SELECT …))";
 
     /** Where the statement ends: after its last token that is not space, a comment or a semicolon. */
     private static int end(String sql, Dialect dialect) {

@@ -4,6 +4,7 @@ import static dev.tandem.sql.Dialect.H2;
 import static dev.tandem.sql.Dialect.MARIADB;
 import static dev.tandem.sql.Dialect.POSTGRESQL;
 import static dev.tandem.sql.internal.Masked.Kind.DISTINCT_ON;
+import static dev.tandem.sql.internal.Masked.Kind.FROM_LIST;
 import static dev.tandem.sql.internal.Masked.Kind.LOCK;
 import static dev.tandem.sql.internal.Masked.Kind.ON_CONFLICT;
 import static dev.tandem.sql.internal.Masked.Kind.ON_DUPLICATE_KEY;
@@ -116,10 +117,8 @@ class MaskerTest {
             pg("SELECT user_id, count(*) FILTER (WHERE total > 100) FROM orders GROUP BY user_id HAVING count(*) > ?", "orders"),
             pg("SELECT id\r\nFROM users\r\nWHERE email = ?\r\n", "users"),
             pg("SELECT id FROM t_user WHERE name ~* ? OR name !~ '^x' FOR KEY SHARE", "t_user", LOCK),
-            pg("UPDATE orders SET status = 'paid' FROM payments p WHERE p.order_id = orders.id", "payments")
-                    .because("Babel has no UPDATE … FROM"),
-            pg("DELETE FROM orders USING users u WHERE orders.user_id = u.id AND u.banned", "orders")
-                    .because("Babel has no DELETE … USING"),
+            pg("UPDATE orders SET status = 'paid' FROM payments p WHERE p.order_id = orders.id", "orders", FROM_LIST),
+            pg("DELETE FROM orders USING users u WHERE orders.user_id = u.id AND u.banned", "orders", FROM_LIST),
 
             // MariaDB and MySQL: Hibernate
             maria("select u1_0.id,u1_0.email from users u1_0 where u1_0.id=? for update", "users", LOCK),
@@ -283,6 +282,30 @@ class MaskerTest {
         assertThat(masked.getSelectList()).hasSize(1);
         assertThat(masked.getSelectList().get(0)).isInstanceOfSatisfying(SqlIdentifier.class,
                 id -> assertThat(id.getSimple()).isEqualTo("email"));
+    }
+
+    @Test
+    void a_from_or_using_list_is_carved_and_kept_masked_as_a_select_of_the_same_length() throws SqlParseException {
+        String sql = "UPDATE orders o SET status = ? FROM payments p /* paid */ JOIN refunds r USING (id)\n"
+                + "WHERE p.order_id = o.id AND p.total > ?::numeric RETURNING o.id";
+        Masked masked = Masker.mask(sql, POSTGRESQL);
+
+        Carve list = masked.carved().get(0);
+        assertThat(masked.carved()).extracting(Carve::kind).containsExactly(FROM_LIST, RETURNING);
+        assertThat(list.in(sql)).isEqualTo("FROM payments p /* paid */ JOIN refunds r USING (id)");
+        assertThat(list.select()).hasSameSizeAs(sql).startsWith("SELECT *").contains("FROM payments p")
+                .doesNotContain("paid", "status", "WHERE");
+        assertThat(list.select().indexOf('\n')).isEqualTo(sql.indexOf('\n'));
+        assertThat(names(parse(list.select(), POSTGRESQL), list.select())).extracting(n -> sql.substring(n[0], n[1]))
+                .contains("payments", "refunds");
+        assertThat(masked.text()).doesNotContain("payments").contains("WHERE p.order_id");
+
+        String delete = "DELETE FROM orders USING users u JOIN roles r USING (user_id) WHERE orders.user_id = u.id";
+        Masked deleted = Masker.mask(delete, POSTGRESQL);
+        assertThat(deleted.carved()).extracting(c -> c.in(delete)).containsExactly("USING users u JOIN roles r USING (user_id)");
+        assertThat(deleted.carved().get(0).select()).startsWith("SELECT *           FROM  users u JOIN");
+        assertThat(Masker.mask("UPDATE t SET a = b IS DISTINCT FROM c", POSTGRESQL).carved()).isEmpty();
+        assertThat(Masker.mask("UPDATE t SET a = 1 FROM u", MARIADB).carved()).isEmpty();
     }
 
     @Test
