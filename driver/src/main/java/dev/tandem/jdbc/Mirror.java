@@ -278,9 +278,9 @@ final class Mirror {
         Outcome outcome = primary(runner, keys, changed);
         try {
             if (shape.verb() == WriteShape.Verb.DELETE) {
-                copy.delete(connection, changed);
+                copy.delete(connection::copyStatement, changed);
             } else {
-                copy.upsert(connection, changed);
+                copy.upsert(connection::copyStatement, changed);
             }
         } catch (SQLException e) {
             throw mirrorFailed(e);
