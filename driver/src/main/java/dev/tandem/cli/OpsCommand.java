@@ -51,12 +51,12 @@ abstract class OpsCommand implements Callable<Integer> {
         try {
             return run();
         } catch (Failure | IllegalArgumentException e) {
-            err.println("tandem " + spec.name() + ": " + oneLine(e.getMessage()));
+            err.println("tandem " + spec.name() + ": " + oneLine(TandemUrl.mask(e.getMessage())));
             return USAGE;
         } catch (SQLException e) {
             boolean connection = String.valueOf(e.getSQLState()).startsWith("08");
             err.println("tandem " + spec.name() + ": " + (connection ? "lost the database: " : "failed: ")
-                    + oneLine(e.getMessage()));
+                    + oneLine(TandemUrl.mask(e.getMessage())));
             return connection ? USAGE : PROBLEM;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -125,7 +125,7 @@ abstract class OpsCommand implements Callable<Integer> {
         try (Connection connection = connections.open()) {
             return connections;
         } catch (SQLException e) {
-            throw new Failure("cannot connect to " + TandemUrl.mask(real) + ": " + e.getMessage());
+            throw new Failure("cannot connect to " + TandemUrl.mask(real) + ": " + TandemUrl.mask(e.getMessage()));
         }
     }
 

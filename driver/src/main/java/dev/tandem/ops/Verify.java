@@ -41,7 +41,7 @@ public final class Verify {
      * @param chunks     chunks compared in the whole run
      * @param drift      the drifting keys of the whole run, by kind, in key order within a chunk
      * @param repaired   keys repaired
-     * @param keyColumns the key's columns, to show keys with
+     * @param keyColumns the key's columns as the routing file names them, to show keys with
      */
     public record Result(int run, boolean resumed, int chunks, Map<DriftKind, List<Object[]>> drift, long repaired,
             List<String> keyColumns) {
@@ -258,6 +258,6 @@ public final class Verify {
                 }
             }
         }
-        return new Result(run, resumed, chunks, drift, repaired, tables.keyColumns());
+        return new Result(run, resumed, chunks, drift, repaired, migration.key());
     }
 }
