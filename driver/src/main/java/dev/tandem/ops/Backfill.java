@@ -28,8 +28,8 @@ import dev.tandem.sql.Migration;
  * them to {@code tandem_backfill_chunk}, holding the lock on the migration's {@code tandem_backfill_run}
  * row meanwhile, so a second process waits for the plan instead of making another.
  *
- * <p><b>Claiming, resuming, sharing.</b> A worker claims the first chunk not done with
- * {@code SELECT … FOR UPDATE SKIP LOCKED} and keeps that row lock while it copies the chunk and marks it
+ * <p><b>Claiming, resuming, sharing.</b> A worker claims the first chunk not done by locking its row
+ * with {@code SELECT … FOR UPDATE SKIP LOCKED} (PostgreSQL, MariaDB 10.6 and H2 2 all have it) and keeps that lock while it copies the chunk and marks it
  * done, all in one transaction. So a chunk is copied and marked together or not at all: a worker killed
  * in the middle leaves nothing half done, its database session ends, its lock goes, and the chunk is
  * there to claim again. Workers of any number of processes skip the chunks others hold. When none is
@@ -315,20 +315,47 @@ public final class Backfill {
         }
     }
 
+    /**
+     * Locks the first chunk not done that no one else holds ({@code skipLocked}), or waits for the first
+     * chunk not done; null when every chunk is done. The chunks not done are listed first and then locked
+     * one by one by key: a {@code FOR UPDATE} with {@code ORDER BY … LIMIT 1} may lock every row it sorts
+     * (H2 does), which would hand all chunks to the first worker.
+     */
     private Claimed claim(Connection connection, boolean skipLocked) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT chunk_no, after_key, up_to_key FROM"
-                + " tandem_backfill_chunk WHERE migration_id = ? AND done = 0 ORDER BY chunk_no "
-                + limitOne(connection) + " FOR UPDATE" + (skipLocked ? " SKIP LOCKED" : ""))) {
-            select.setString(1, migration.id());
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? new Claimed(row.getInt(1), KeyText.decode(row.getString(2)),
-                        KeyText.decode(row.getString(3))) : null;
+        String page = connection.getMetaData().getDatabaseProductName().equals("H2") ? " FETCH FIRST 64 ROWS ONLY"
+                : " LIMIT 64";
+        int from = 0;
+        while (true) {
+            List<Integer> candidates = new ArrayList<>();
+            try (PreparedStatement list = connection.prepareStatement("SELECT chunk_no FROM tandem_backfill_chunk WHERE"
+                    + " migration_id = ? AND done = 0 AND chunk_no > ? ORDER BY chunk_no" + page)) {
+                list.setString(1, migration.id());
+                list.setInt(2, from);
+                try (ResultSet rows = list.executeQuery()) {
+                    while (rows.next()) {
+                        candidates.add(rows.getInt(1));
+                    }
+                }
             }
+            try (PreparedStatement lock = connection.prepareStatement("SELECT chunk_no, after_key, up_to_key FROM"
+                    + " tandem_backfill_chunk WHERE migration_id = ? AND chunk_no = ? AND done = 0 FOR UPDATE"
+                    + (skipLocked ? " SKIP LOCKED" : ""))) {
+                for (int candidate : candidates) {
+                    lock.setString(1, migration.id());
+                    lock.setInt(2, candidate);
+                    try (ResultSet row = lock.executeQuery()) {
+                        if (row.next()) {
+                            return new Claimed(row.getInt(1), KeyText.decode(row.getString(2)),
+                                    KeyText.decode(row.getString(3)));
+                        }
+                    }
+                }
+            }
+            if (candidates.size() < 64) {
+                return null;
+            }
+            from = candidates.get(candidates.size() - 1);
         }
-    }
-
-    private static String limitOne(Connection connection) throws SQLException {
-        return connection.getMetaData().getDatabaseProductName().equals("H2") ? "FETCH FIRST 1 ROWS ONLY" : "LIMIT 1";
     }
 
     private void markDone(Connection connection, Claimed chunk, MigrationTables.Copied result, String worker)
