@@ -82,38 +82,53 @@ final class MetaDataCatalog implements Catalog, AutoCloseable {
             if (connection == null || connection.isClosed()) {
                 connection = opener.open();
             }
-            DatabaseMetaData meta = connection.getMetaData();
-            String escape = meta.getSearchStringEscape();
-            String tablePattern = escaped(key.table(), escape);
-            String schemaPattern = key.schema() == null ? null : escaped(key.schema(), escape);
-            List<String> columns = new ArrayList<>();
-            String autoIncrement = null;
-            String foundIn = null;
-            try (ResultSet rows = catalogIsSchema ? meta.getColumns(key.schema(), null, tablePattern, "%")
-                    : meta.getColumns(null, schemaPattern, tablePattern, "%")) {
-                while (rows.next()) {
-                    String schema = rows.getString(catalogIsSchema ? "TABLE_CAT" : "TABLE_SCHEM");
-                    if (!key.table().equals(rows.getString("TABLE_NAME"))
-                            || key.schema() != null && !key.schema().equals(schema)) {
-                        continue;
-                    }
-                    if (foundIn != null && !foundIn.equals(schema)) {
-                        LOG.debug("tandem: table {} is in more than one schema; its columns are not known", key.table());
-                        return null;
-                    }
-                    foundIn = schema;
-                    columns.add(rows.getString("COLUMN_NAME"));
-                    if ("YES".equals(rows.getString("IS_AUTOINCREMENT"))) {
-                        autoIncrement = rows.getString("COLUMN_NAME");
-                    }
-                }
-            }
-            return columns.isEmpty() ? null : new Columns(List.copyOf(columns), autoIncrement);
+            return table(connection, catalogIsSchema, key.schema(), key.table());
         } catch (SQLException e) {
             LOG.debug("tandem: could not read the columns of {}: {}", key.table(), e.getMessage());
             close();
             return null;
         }
+    }
+
+    /**
+     * The columns of {@code schema.table} in order, names as stored, read from {@code connection}'s
+     * metadata; null when the table is unknown, or is in more than one schema and none was given.
+     */
+    static List<String> columns(Connection connection, boolean catalogIsSchema, String schema, String table)
+            throws SQLException {
+        Columns columns = table(connection, catalogIsSchema, schema, table);
+        return columns == null ? null : columns.names();
+    }
+
+    /** The columns of {@code schema.table} and its auto-increment column; null as for {@link #columns}. */
+    private static Columns table(Connection connection, boolean catalogIsSchema, String schema, String table)
+            throws SQLException {
+        DatabaseMetaData meta = connection.getMetaData();
+        String escape = meta.getSearchStringEscape();
+        String tablePattern = escaped(table, escape);
+        String schemaPattern = schema == null ? null : escaped(schema, escape);
+        List<String> columns = new ArrayList<>();
+        String autoIncrement = null;
+        String foundIn = null;
+        try (ResultSet rows = catalogIsSchema ? meta.getColumns(schema, null, tablePattern, "%")
+                : meta.getColumns(null, schemaPattern, tablePattern, "%")) {
+            while (rows.next()) {
+                String in = rows.getString(catalogIsSchema ? "TABLE_CAT" : "TABLE_SCHEM");
+                if (!table.equals(rows.getString("TABLE_NAME")) || schema != null && !schema.equals(in)) {
+                    continue;
+                }
+                if (foundIn != null && !foundIn.equals(in)) {
+                    LOG.debug("tandem: table {} is in more than one schema; its columns are not known", table);
+                    return null;
+                }
+                foundIn = in;
+                columns.add(rows.getString("COLUMN_NAME"));
+                if ("YES".equals(rows.getString("IS_AUTOINCREMENT"))) {
+                    autoIncrement = rows.getString("COLUMN_NAME");
+                }
+            }
+        }
+        return columns.isEmpty() ? null : new Columns(List.copyOf(columns), autoIncrement);
     }
 
     /** {@code name} as a metadata pattern that matches only itself, given the driver's search-string escape. */

@@ -368,9 +368,9 @@ final class Mirror {
         Outcome outcome = primary(connection, runner, effective(keys), changed);
         try {
             if (shape.verb() == WriteShape.Verb.DELETE) {
-                copy.delete(connection, changed);
+                copy.delete(connection::copyStatement, changed);
             } else {
-                copy.upsert(connection, changed);
+                copy.upsert(connection::copyStatement, changed);
             }
         } catch (SQLException e) {
             throw mirrorFailed(e);

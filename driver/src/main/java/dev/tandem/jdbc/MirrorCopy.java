@@ -36,15 +36,24 @@ final class MirrorCopy {
     private final List<String> primaryColumns;
     /** The primary's auto-increment column as stored, or null: what MariaDB reports as a generated key. */
     private final String primaryAutoIncrement;
+    /** The mirror's key columns as stored, in key order. */
+    private final String[] mirrorKeyNames;
+    /** The mirror's mapped columns as stored, and for each the SQL over the primary's columns that gives its value. */
+    private final List<String> mirrorColumns;
+    private final List<String> fromPrimary;
+    private final Dialect dialect;
     private volatile String upsertOne;
     private volatile String deleteOne;
 
-    private MirrorCopy(String primaryTable, String mirrorTable, String[] primaryKeyNames, String primaryKeyList,
-            String upsertHead, String upsertTail, String deleteHead, String primaryKeyTerm, String mirrorKeyTerm,
+    private MirrorCopy(Dialect dialect, String primaryTable, String mirrorTable, String[] primaryKeyNames,
+            String[] mirrorKeyNames, String primaryKeyList, String upsertHead, String upsertTail, String deleteHead,
+            String primaryKeyTerm, String mirrorKeyTerm, List<String> mirrorColumns, List<String> fromPrimary,
             List<String> primaryColumns, String primaryAutoIncrement) {
+        this.dialect = dialect;
         this.primaryTable = primaryTable;
         this.mirrorTable = mirrorTable;
         this.primaryKeyNames = primaryKeyNames;
+        this.mirrorKeyNames = mirrorKeyNames;
         this.primaryKeyList = primaryKeyList;
         this.upsertHead = upsertHead;
         this.upsertTail = upsertTail;
@@ -54,6 +63,8 @@ final class MirrorCopy {
         this.keyWidth = primaryKeyNames.length;
         this.primaryColumns = primaryColumns;
         this.primaryAutoIncrement = primaryAutoIncrement;
+        this.mirrorColumns = List.copyOf(mirrorColumns);
+        this.fromPrimary = List.copyOf(fromPrimary);
     }
 
     /**
@@ -66,6 +77,7 @@ final class MirrorCopy {
         List<String> sourceColumns = columns(migration, Side.SOURCE, dialect, catalog, schema);
         List<String> targetColumns = columns(migration, Side.TARGET, dialect, catalog, schema);
         List<String> mirrorColumns = new ArrayList<>();
+        List<String> mirrorStored = new ArrayList<>();
         List<String> fromPrimary = new ArrayList<>();
         for (String column : sourceColumns) {
             ColumnMapping mapping = migration.bySource(dialect, column);
@@ -79,6 +91,7 @@ final class MirrorCopy {
             }
             String sourceSql = dialect.identifier(column);
             String targetSql = dialect.identifier(target);
+            mirrorStored.add(primary == Side.SOURCE ? target : column);
             if (primary == Side.SOURCE) {
                 mirrorColumns.add(targetSql);
                 fromPrimary.add(mapping instanceof ColumnMapping.Computed computed ? "(" + computed.toTarget() + ")"
@@ -146,9 +159,9 @@ final class MirrorCopy {
         // only Tandem's own catalog reads the database; a catalog made for tests knows no auto-increment column
         String autoIncrement = catalog instanceof MetaDataCatalog meta ? meta.autoIncrement(written.schema() != null
                 ? dialect.canonicalTable(written.schema()) : schema, dialect.canonicalTable(written.name())) : null;
-        return new MirrorCopy(primaryTable, mirrorTable, primaryKeys.toArray(String[]::new), primaryKeyList, head, tail,
-                "DELETE FROM " + mirrorTable + " WHERE ", primaryTerm, mirrorTerm, List.copyOf(primaryColumns),
-                autoIncrement);
+        return new MirrorCopy(dialect, primaryTable, mirrorTable, primaryKeys.toArray(String[]::new),
+                mirrorKeys.toArray(String[]::new), primaryKeyList, head, tail, "DELETE FROM " + mirrorTable + " WHERE ",
+                primaryTerm, mirrorTerm, mirrorStored, fromPrimary, List.copyOf(primaryColumns), autoIncrement);
     }
 
     private static List<String> columns(Migration migration, Side side, Dialect dialect, Catalog catalog, String schema) {
@@ -204,20 +217,74 @@ final class MirrorCopy {
         return primaryKeyList;
     }
 
+    /** The mirror's key columns as the database stores their names, in key order. */
+    String[] mirrorKeyNames() {
+        return mirrorKeyNames;
+    }
+
+    /** The mirror's mapped columns (keys included) as stored: what the upsert writes. */
+    List<String> mirrorColumns() {
+        return mirrorColumns;
+    }
+
+    /**
+     * For each of {@link #mirrorColumns()}, the SQL over the primary's columns (unqualified) that gives
+     * its value: the column, or its {@code toTarget}/{@code toSource} expression in parentheses.
+     */
+    List<String> fromPrimary() {
+        return fromPrimary;
+    }
+
     /** Makes the mirror's rows for {@code keys} equal mapping(primary's rows), inserting or updating. */
-    void upsert(TandemConnection real, List<Object[]> keys) throws SQLException {
+    void upsert(TandemConnection.Preparer statements, List<Object[]> keys) throws SQLException {
         for (List<Object[]> chunk : Mirror.chunks(keys)) {
             String sql = chunk.size() == 1 ? upsertOne() : upsertHead + in(primaryKeyTerm, chunk.size()) + upsertTail;
-            run(real, sql, chunk);
+            run(statements, sql, chunk);
         }
     }
 
     /** Deletes the mirror's rows for {@code keys}. */
-    void delete(TandemConnection real, List<Object[]> keys) throws SQLException {
+    void delete(TandemConnection.Preparer statements, List<Object[]> keys) throws SQLException {
         for (List<Object[]> chunk : Mirror.chunks(keys)) {
             String sql = chunk.size() == 1 ? deleteOne() : deleteHead + in(mirrorKeyTerm, chunk.size());
-            run(real, sql, chunk);
+            run(statements, sql, chunk);
         }
+    }
+
+    /**
+     * Deletes the mirror's rows for {@code keys} that have no primary row, asking the primary again
+     * when the delete runs ({@code NOT EXISTS}): a key whose primary row a concurrent write has just
+     * made keeps its mirror row.
+     *
+     * @return the rows deleted
+     */
+    int deleteOrphans(TandemConnection.Preparer statements, List<Object[]> keys) throws SQLException {
+        int deleted = 0;
+        for (List<Object[]> chunk : Mirror.chunks(keys)) {
+            String sql = deleteHead + in(mirrorKeyTerm, chunk.size()) + " AND NOT " + primaryRowExists();
+            PreparedStatement statement = statements.prepare(sql);
+            Mirror.bindKeys(statement, chunk);
+            deleted += statement.executeUpdate();
+        }
+        return deleted;
+    }
+
+    /**
+     * {@code EXISTS (SELECT 1 FROM <primary> p WHERE p.k = <mirror>.k …)}: whether the mirror row in
+     * the enclosing statement, which names the mirror table unaliased, has a primary row.
+     */
+    String primaryRowExists() {
+        StringBuilder sql = new StringBuilder("EXISTS (SELECT 1 FROM ").append(primaryTable).append(" tandem_p WHERE ");
+        for (int i = 0; i < keyWidth; i++) {
+            sql.append(i == 0 ? "" : " AND ").append("tandem_p.").append(dialect.identifier(primaryKeyNames[i]))
+                    .append(" = ").append(mirrorTable).append('.').append(dialect.identifier(mirrorKeyNames[i]));
+        }
+        return sql.append(')').toString();
+    }
+
+    /** {@code k IN (?, …)} over the primary's key ({@code primary} true) or the mirror's, for {@code keys} keys. */
+    String keyIn(boolean primary, int keys) {
+        return in(primary ? primaryKeyTerm : mirrorKeyTerm, keys);
     }
 
     private String upsertOne() {
@@ -230,8 +297,8 @@ final class MirrorCopy {
         return known != null ? known : (deleteOne = deleteHead + in(mirrorKeyTerm, 1));
     }
 
-    private static void run(TandemConnection connection, String sql, List<Object[]> keys) throws SQLException {
-        PreparedStatement statement = connection.copyStatement(sql);
+    private static void run(TandemConnection.Preparer statements, String sql, List<Object[]> keys) throws SQLException {
+        PreparedStatement statement = statements.prepare(sql);
         Mirror.bindKeys(statement, keys);
         statement.executeUpdate();
     }
