@@ -74,6 +74,9 @@ abstract class OpsCommand implements Callable<Integer> {
         return spec.commandLine().getOut();
     }
 
+    /** The routing file or directory {@link #routing()} read, as the driver names it (absolute, normalized). */
+    Path routingPath;
+
     /** The routing file: {@code --config}, else {@code tandem.config}, else {@code TANDEM_CONFIG}; checked. */
     Routing routing() {
         Path path = config;
@@ -88,6 +91,7 @@ abstract class OpsCommand implements Callable<Integer> {
             }
             path = Path.of(named);
         }
+        routingPath = path.toAbsolutePath().normalize();
         try {
             return Routing.load(path);
         } catch (RoutingException e) {

@@ -48,8 +48,8 @@ final class StatusCommand extends OpsCommand {
         return OK;
     }
 
-    /** Reads by route from the JMX counters of this JVM, when the driver runs in it. */
-    private static String reads(String id) {
+    /** Reads by route from the JMX counters of this JVM for this routing file, when the driver runs in it. */
+    private String reads(String id) {
         try {
             MBeanServer server = ManagementFactory.getPlatformMBeanServer();
             Set<ObjectName> names = server.queryNames(new ObjectName("dev.tandem:type=Migration,*"), null);
@@ -57,7 +57,8 @@ final class StatusCommand extends OpsCommand {
             long target = 0;
             boolean found = false;
             for (ObjectName name : names) {
-                if (id.equals(ObjectName.unquote(name.getKeyProperty("id")))) {
+                if (id.equals(ObjectName.unquote(name.getKeyProperty("id")))
+                        && routingPath.toString().equals(ObjectName.unquote(name.getKeyProperty("routing")))) {
                     source += (Long) server.getAttribute(name, "ReadsFromSource");
                     target += (Long) server.getAttribute(name, "ReadsFromTarget");
                     found = true;
