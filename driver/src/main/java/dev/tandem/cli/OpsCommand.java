@@ -16,6 +16,7 @@ import dev.tandem.routing.MigrationConfig;
 import dev.tandem.routing.Routing;
 import dev.tandem.routing.RoutingException;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -35,6 +36,9 @@ abstract class OpsCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** The routing file or directory {@link #routing()} read. */
+    Path routingPath;
 
     /** A reason the command cannot run: exit code 2, and the message as one line on stderr. */
     static final class Failure extends RuntimeException {
@@ -62,6 +66,11 @@ abstract class OpsCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             err.println("tandem " + spec.name() + ": interrupted");
             return PROBLEM;
+        } catch (ParameterException e) {
+            throw e; // picocli prints it with the usage, exit code 2
+        } catch (RuntimeException e) {
+            err.println("tandem " + spec.name() + ": failed: " + oneLine(TandemUrl.mask(String.valueOf(e.getMessage()))));
+            return PROBLEM;
         } finally {
             err.flush();
             spec.commandLine().getOut().flush();
@@ -73,9 +82,6 @@ abstract class OpsCommand implements Callable<Integer> {
     PrintWriter out() {
         return spec.commandLine().getOut();
     }
-
-    /** The routing file or directory {@link #routing()} read, as the driver names it (absolute, normalized). */
-    Path routingPath;
 
     /** The routing file: {@code --config}, else {@code tandem.config}, else {@code TANDEM_CONFIG}; checked. */
     Routing routing() {
@@ -91,7 +97,7 @@ abstract class OpsCommand implements Callable<Integer> {
             }
             path = Path.of(named);
         }
-        routingPath = path.toAbsolutePath().normalize();
+        routingPath = path;
         try {
             return Routing.load(path);
         } catch (RoutingException e) {

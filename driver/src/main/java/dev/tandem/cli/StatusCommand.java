@@ -3,6 +3,7 @@ package dev.tandem.cli;
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.nio.file.Path;
 import java.util.Set;
 
 import javax.management.MBeanServer;
@@ -42,14 +43,14 @@ final class StatusCommand extends OpsCommand {
                         : Status.backfill(connection, migration.id())));
                 out().println("  verify:   " + (connection == null ? "unknown (give --url)"
                         : Status.verify(connection, migration.id())));
-                out().println("  reads:    " + reads(migration.id()));
+                out().println("  reads:    " + reads(routingPath, migration.id()));
             }
         }
         return OK;
     }
 
     /** Reads by route from the JMX counters of this JVM for this routing file, when the driver runs in it. */
-    private String reads(String id) {
+    private static String reads(Path routing, String id) {
         try {
             MBeanServer server = ManagementFactory.getPlatformMBeanServer();
             Set<ObjectName> names = server.queryNames(new ObjectName("dev.tandem:type=Migration,*"), null);
@@ -57,8 +58,8 @@ final class StatusCommand extends OpsCommand {
             long target = 0;
             boolean found = false;
             for (ObjectName name : names) {
-                if (id.equals(ObjectName.unquote(name.getKeyProperty("id")))
-                        && routingPath.toString().equals(ObjectName.unquote(name.getKeyProperty("routing")))) {
+                if (id.equals(ObjectName.unquote(name.getKeyProperty("id"))) && same(routing,
+                        ObjectName.unquote(name.getKeyProperty("routing")))) {
                     source += (Long) server.getAttribute(name, "ReadsFromSource");
                     target += (Long) server.getAttribute(name, "ReadsFromTarget");
                     found = true;
@@ -72,5 +73,9 @@ final class StatusCommand extends OpsCommand {
         }
         return "not reachable from this process (JMX of the application's JVM: dev.tandem:type=Migration,id=\"" + id
                 + "\")";
+    }
+
+    private static boolean same(Path routing, String other) {
+        return routing.toAbsolutePath().normalize().equals(Path.of(other).toAbsolutePath().normalize());
     }
 }

@@ -39,7 +39,8 @@ class VerifyTest {
      * Drift of each kind (a target row missing, target rows the source lacks, values that differ, one in
      * the computed column only) is listed by key and kind with exit code 1; {@code --repair} writes exactly
      * those keys (an update trigger on the target marks every row written, and only the two different rows
-     * are); then verify finds nothing and exits 0, and status shows both runs' results.
+     * are); then verify finds nothing and exits 0, and status shows the backfill, the last verify run and
+     * the read this JVM made through Tandem.
      */
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
@@ -81,12 +82,15 @@ class VerifyTest {
         OpsFixture.Run after = fixture.run("verify", "--chunk", "25");
         assertThat(after.exit()).as(after.toString()).isZero();
 
+        try (Connection tandem = fixture.tandem(); Statement statement = tandem.createStatement()) {
+            statement.executeQuery("SELECT COUNT(*) FROM " + fixture.source).close();
+        }
         OpsFixture.Run status = OpsFixture.tandem("status", "--url", fixture.url, "--config", fixture.routing.toString());
         assertThat(status.exit()).as(status.toString()).isZero();
         assertThat(status.out()).contains("items: " + fixture.source + " -> " + fixture.target)
                 .contains("phase:    dual-write").contains("backfill: done at ").contains("120 rows copied in 3 chunks")
                 .containsPattern("verify: {3}run 4 at [0-9T:.-]+Z: no drift in 5 chunks")
-                .contains("reads:    ");
+                .contains("reads:    1 from source, 0 from target (this JVM)");
         dropTrigger(db, fixture);
     }
 
