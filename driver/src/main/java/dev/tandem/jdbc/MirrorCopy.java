@@ -36,12 +36,14 @@ final class MirrorCopy {
     private final List<String> primaryColumns;
     /** The primary's auto-increment column as stored, or null: what MariaDB reports as a generated key. */
     private final String primaryAutoIncrement;
+    /** Whether the primary's key is its only unique key (primary key or unique index), as the database says. */
+    private final boolean keyOnlyUnique;
     private volatile String upsertOne;
     private volatile String deleteOne;
 
     private MirrorCopy(String primaryTable, String mirrorTable, String[] primaryKeyNames, String primaryKeyList,
             String upsertHead, String upsertTail, String deleteHead, String primaryKeyTerm, String mirrorKeyTerm,
-            List<String> primaryColumns, String primaryAutoIncrement) {
+            List<String> primaryColumns, String primaryAutoIncrement, boolean keyOnlyUnique) {
         this.primaryTable = primaryTable;
         this.mirrorTable = mirrorTable;
         this.primaryKeyNames = primaryKeyNames;
@@ -54,6 +56,7 @@ final class MirrorCopy {
         this.keyWidth = primaryKeyNames.length;
         this.primaryColumns = primaryColumns;
         this.primaryAutoIncrement = primaryAutoIncrement;
+        this.keyOnlyUnique = keyOnlyUnique;
     }
 
     /**
@@ -144,11 +147,16 @@ final class MirrorCopy {
         String mirrorTerm = mirrorKeys.size() == 1 ? mirrorKeyList : "(" + mirrorKeyList + ")";
         var written = migration.table(primary);
         // only Tandem's own catalog reads the database; a catalog made for tests knows no auto-increment column
-        String autoIncrement = catalog instanceof MetaDataCatalog meta ? meta.autoIncrement(written.schema() != null
-                ? dialect.canonicalTable(written.schema()) : schema, dialect.canonicalTable(written.name())) : null;
+        String writtenSchema = written.schema() != null ? dialect.canonicalTable(written.schema()) : schema;
+        String writtenName = dialect.canonicalTable(written.name());
+        String autoIncrement = catalog instanceof MetaDataCatalog meta ? meta.autoIncrement(writtenSchema, writtenName)
+                : null;
+        List<java.util.Set<String>> unique = dialect.mariadb() && catalog instanceof MetaDataCatalog meta
+                ? meta.uniqueIndexes(writtenSchema, writtenName) : null;
+        boolean keyOnlyUnique = unique != null && unique.stream().allMatch(java.util.Set.copyOf(primaryKeys)::equals);
         return new MirrorCopy(primaryTable, mirrorTable, primaryKeys.toArray(String[]::new), primaryKeyList, head, tail,
                 "DELETE FROM " + mirrorTable + " WHERE ", primaryTerm, mirrorTerm, List.copyOf(primaryColumns),
-                autoIncrement);
+                autoIncrement, keyOnlyUnique);
     }
 
     private static List<String> columns(Migration migration, Side side, Dialect dialect, Catalog catalog, String schema) {
@@ -197,6 +205,14 @@ final class MirrorCopy {
     /** The primary's auto-increment column as stored, or null when it has none (or it is not known). */
     String primaryAutoIncrement() {
         return primaryAutoIncrement;
+    }
+
+    /**
+     * Whether the primary's key is its only primary key or unique index, so that a row an upsert finds
+     * already there is found by the key; read only on MariaDB, false elsewhere.
+     */
+    boolean keyOnlyUnique() {
+        return keyOnlyUnique;
     }
 
     /** The primary's key columns as SQL: {@code id} or {@code a, b}. */
