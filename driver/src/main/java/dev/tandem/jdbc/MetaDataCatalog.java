@@ -131,6 +131,33 @@ final class MetaDataCatalog implements Catalog, AutoCloseable {
         return columns.isEmpty() ? null : new Columns(List.copyOf(columns), autoIncrement);
     }
 
+    /**
+     * The table's primary key and unique indexes, each as the set of its columns as stored (an expression
+     * as null); null when they cannot be read. Not kept: asked once per plan.
+     */
+    synchronized List<java.util.Set<String>> uniqueIndexes(String schema, String table) {
+        try {
+            if (connection == null || connection.isClosed()) {
+                connection = opener.open();
+            }
+            java.util.Map<String, java.util.Set<String>> indexes = new java.util.LinkedHashMap<>();
+            try (ResultSet rows = catalogIsSchema ? connection.getMetaData().getIndexInfo(schema, null, table, true, true)
+                    : connection.getMetaData().getIndexInfo(null, schema, table, true, true)) {
+                while (rows.next()) {
+                    String index = rows.getString("INDEX_NAME");
+                    if (index != null && !rows.getBoolean("NON_UNIQUE")) {
+                        indexes.computeIfAbsent(index, i -> new java.util.HashSet<>()).add(rows.getString("COLUMN_NAME"));
+                    }
+                }
+            }
+            return List.copyOf(indexes.values());
+        } catch (SQLException e) {
+            LOG.debug("tandem: could not read the unique indexes of {}: {}", table, e.getMessage());
+            close();
+            return null;
+        }
+    }
+
     /** {@code name} as a metadata pattern that matches only itself, given the driver's search-string escape. */
     static String escaped(String name, String escape) {
         if (escape == null || escape.isEmpty()) {

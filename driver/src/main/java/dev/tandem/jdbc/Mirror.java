@@ -63,7 +63,14 @@ final class Mirror {
          * between them, under InnoDB's default REPEATABLE READ) so that no row can start to match
          * before the update runs. Copying a row the update did not change copies it unchanged.
          */
-        LOCKING_SELECT
+        LOCKING_SELECT,
+        /**
+         * MariaDB's {@code INSERT … ON DUPLICATE KEY UPDATE} and {@code REPLACE} whose VALUES give every key
+         * column, on a table whose key is its only unique key: the rows it changes are exactly those with the
+         * keys given (each inserted, updated, or deleted and inserted again), selected from the statement's
+         * own values, and the statement runs as written, with its count and generated keys.
+         */
+        GIVEN_KEYS
     }
 
     /**
@@ -178,10 +185,10 @@ final class Mirror {
      * @throws IllegalArgumentException with the reason, when it cannot be
      */
     static Mirror of(Applied applied, MirrorCopy copy, WriteShape shape, Dialect dialect) {
-        return new Mirror(applied, copy, shape, capture(shape, dialect), dialect);
+        return new Mirror(applied, copy, shape, capture(shape, dialect, copy), dialect);
     }
 
-    private static Capture capture(WriteShape shape, Dialect dialect) {
+    private static Capture capture(WriteShape shape, Dialect dialect, MirrorCopy copy) {
         String id = shape.migration().id();
         if (shape.fromList() != null) {
             if (dialect != Dialect.POSTGRESQL) {
@@ -207,10 +214,24 @@ final class Mirror {
             case DELETE -> Capture.APPEND_RETURNING;
             case INSERT -> switch (shape.upsert()) {
                 case NONE, IGNORE -> Capture.APPEND_RETURNING;
-                default -> throw new IllegalArgumentException("MariaDB reports the rows a " + (shape.upsert()
-                        == WriteShape.Upsert.REPLACE ? "REPLACE" : "INSERT … ON DUPLICATE KEY UPDATE")
-                        + " changed only with its update count or only with RETURNING, not both, and it may change a"
-                        + " row found by another unique key; write it as INSERT IGNORE and UPDATE (migration " + id + ")");
+                default -> {
+                    // MariaDB reports the rows these change only by their update count or only by RETURNING (then
+                    // without the ones updated), and a row found by another unique key would be changed unseen
+                    String what = shape.upsert() == WriteShape.Upsert.REPLACE ? "REPLACE" : "INSERT … ON DUPLICATE KEY UPDATE";
+                    if (shape.givenKeys() == null) {
+                        throw new IllegalArgumentException(what + " is mirrored only when it names its columns and its"
+                                + " VALUES give every key column of migration " + id + " as a number or a parameter, since"
+                                + " MariaDB does not report which rows it changed; give the key, or write it as INSERT"
+                                + " IGNORE and UPDATE");
+                    }
+                    if (!copy.keyOnlyUnique()) {
+                        throw new IllegalArgumentException(what + " is mirrored only on a table whose only unique key is"
+                                + " the key of migration " + id + ", and " + copy.primaryTable() + " has another (or its"
+                                + " indexes cannot be read), by which it could change a row Tandem cannot find; write it"
+                                + " as INSERT IGNORE and UPDATE");
+                    }
+                    yield Capture.GIVEN_KEYS;
+                }
             };
         };
     }
@@ -480,6 +501,21 @@ final class Mirror {
                     return Outcome.of(count, null, Keys.BLANK, warnings); // H2 gives no generated keys for a DELETE
                 }
                 return Outcome.of(count, null, Keys.kept(KeptRows.insertIds(insertId(connection, values))), warnings);
+            }
+            case GIVEN_KEYS -> {
+                try (ResultSet rows = runner.capture(shape.givenKeys(), shape.captureParameters())) {
+                    while (rows.next()) {
+                        Object[] key = new Object[keyNames.length];
+                        for (int i = 0; i < key.length; i++) {
+                            key[i] = rows.getObject(i + 1);
+                        }
+                        changed.add(key);
+                    }
+                }
+                long count = keys.wanted() ? runner.updateReturning(sql, null) : runner.update();
+                SQLWarning warnings = runner.warnings();
+                return Outcome.of(count, null, keys.wanted() ? Keys.kept(KeptRows.keep(runner.generatedKeys()))
+                        : Keys.BLANK, warnings);
             }
             case LOCKING_SELECT -> {
                 StringBuilder select = new StringBuilder("SELECT ");

@@ -42,13 +42,15 @@ final class MirrorCopy {
     private final List<String> mirrorColumns;
     private final List<String> fromPrimary;
     private final Dialect dialect;
+    /** Whether the primary's key is its only unique key (primary key or unique index), as the database says. */
+    private final boolean keyOnlyUnique;
     private volatile String upsertOne;
     private volatile String deleteOne;
 
     private MirrorCopy(Dialect dialect, String primaryTable, String mirrorTable, String[] primaryKeyNames,
             String[] mirrorKeyNames, String primaryKeyList, String upsertHead, String upsertTail, String deleteHead,
             String primaryKeyTerm, String mirrorKeyTerm, List<String> mirrorColumns, List<String> fromPrimary,
-            List<String> primaryColumns, String primaryAutoIncrement) {
+            List<String> primaryColumns, String primaryAutoIncrement, boolean keyOnlyUnique) {
         this.dialect = dialect;
         this.primaryTable = primaryTable;
         this.mirrorTable = mirrorTable;
@@ -65,6 +67,7 @@ final class MirrorCopy {
         this.primaryAutoIncrement = primaryAutoIncrement;
         this.mirrorColumns = List.copyOf(mirrorColumns);
         this.fromPrimary = List.copyOf(fromPrimary);
+        this.keyOnlyUnique = keyOnlyUnique;
     }
 
     /**
@@ -157,11 +160,17 @@ final class MirrorCopy {
         String mirrorTerm = mirrorKeys.size() == 1 ? mirrorKeyList : "(" + mirrorKeyList + ")";
         var written = migration.table(primary);
         // only Tandem's own catalog reads the database; a catalog made for tests knows no auto-increment column
-        String autoIncrement = catalog instanceof MetaDataCatalog meta ? meta.autoIncrement(written.schema() != null
-                ? dialect.canonicalTable(written.schema()) : schema, dialect.canonicalTable(written.name())) : null;
+        String writtenSchema = written.schema() != null ? dialect.canonicalTable(written.schema()) : schema;
+        String writtenName = dialect.canonicalTable(written.name());
+        String autoIncrement = catalog instanceof MetaDataCatalog meta ? meta.autoIncrement(writtenSchema, writtenName)
+                : null;
+        List<java.util.Set<String>> unique = dialect.mariadb() && catalog instanceof MetaDataCatalog meta
+                ? meta.uniqueIndexes(writtenSchema, writtenName) : null;
+        boolean keyOnlyUnique = unique != null && unique.stream().allMatch(java.util.Set.copyOf(primaryKeys)::equals);
         return new MirrorCopy(dialect, primaryTable, mirrorTable, primaryKeys.toArray(String[]::new),
                 mirrorKeys.toArray(String[]::new), primaryKeyList, head, tail, "DELETE FROM " + mirrorTable + " WHERE ",
-                primaryTerm, mirrorTerm, mirrorStored, fromPrimary, List.copyOf(primaryColumns), autoIncrement);
+                primaryTerm, mirrorTerm, mirrorStored, fromPrimary, List.copyOf(primaryColumns), autoIncrement,
+                keyOnlyUnique);
     }
 
     private static List<String> columns(Migration migration, Side side, Dialect dialect, Catalog catalog, String schema) {
@@ -210,6 +219,14 @@ final class MirrorCopy {
     /** The primary's auto-increment column as stored, or null when it has none (or it is not known). */
     String primaryAutoIncrement() {
         return primaryAutoIncrement;
+    }
+
+    /**
+     * Whether the primary's key is its only primary key or unique index, so that a row an upsert finds
+     * already there is found by the key; read only on MariaDB, false elsewhere.
+     */
+    boolean keyOnlyUnique() {
+        return keyOnlyUnique;
     }
 
     /** The primary's key columns as SQL: {@code id} or {@code a, b}. */

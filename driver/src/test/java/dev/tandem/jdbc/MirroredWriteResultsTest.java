@@ -286,6 +286,30 @@ class MirroredWriteResultsTest {
                 return s.execute("UPDATE " + t + " SET qty = 9 WHERE id = 2") + " " + s.getUpdateCount() + " "
                         + s.getMoreResults(Statement.CLOSE_ALL_RESULTS) + " " + s.getUpdateCount();
             }),
+            new Use("executeUpdate(insert … on duplicate key update, RETURN_GENERATED_KEYS)", false,
+                    List.of(TestDatabase.MARIADB), (c, t, g) -> {
+                        Statement s = c.createStatement();
+                        return s.executeUpdate("INSERT INTO " + t + " (id, name) VALUES (1, 'x'), (9, 'y') ON DUPLICATE KEY"
+                                + " UPDATE name = VALUES(name)", Statement.RETURN_GENERATED_KEYS) + after(s);
+                    }),
+            new Use("prepareStatement(replace, RETURN_GENERATED_KEYS).executeBatch()", false, List.of(TestDatabase.MARIADB),
+                    (c, t, g) -> {
+                        PreparedStatement p = c.prepareStatement("REPLACE INTO " + t + " (id, name) VALUES (?, ?)",
+                                Statement.RETURN_GENERATED_KEYS);
+                        for (int id : new int[] {2, 150}) {
+                            p.setInt(1, id);
+                            p.setString(2, "r" + id);
+                            p.addBatch();
+                        }
+                        return Arrays.toString(p.executeBatch()) + after(p);
+                    }),
+            new Use("Statement.executeBatch(): replace, insert … on duplicate key update", false,
+                    List.of(TestDatabase.MARIADB), (c, t, g) -> {
+                        Statement s = c.createStatement();
+                        s.addBatch("REPLACE INTO " + t + " (id, name) VALUES (1, 'a1'), (160, 'n')");
+                        s.addBatch("INSERT INTO " + t + " (id, qty) VALUES (2, 5) ON DUPLICATE KEY UPDATE qty = qty + 1");
+                        return Arrays.toString(s.executeBatch()) + after(s);
+                    }),
             new Use("an update that warns", false, List.of(TestDatabase.POSTGRES), (c, t, g) -> {
                 Statement s = c.createStatement();
                 return s.executeUpdate("UPDATE " + t + " SET qty = 77 WHERE id >= 1") + after(s);

@@ -259,12 +259,23 @@ class MirroredWritesTest {
                 case MARIADB -> {
                     assertThat(statement.executeUpdate("INSERT IGNORE INTO mt_items (id, name, qty) VALUES (2, 'no', 0),"
                             + " (3, 'cy', 30), (4, 'di', NULL)")).isEqualTo(2);
+                    // the keys given are the rows changed: inserted, updated, or (REPLACE) deleted and inserted again
+                    assertThat(statement.executeUpdate("INSERT INTO mt_items (id, name, qty) VALUES (1, 'x', 11), (5, 'ed', 5)"
+                            + " ON DUPLICATE KEY UPDATE name = VALUES(name), qty = VALUES(qty)")).isEqualTo(3);
+                    try (PreparedStatement replace = connection.prepareStatement("REPLACE INTO mt_items (name, id, status)"
+                            + " VALUES (?, ?, 1), ('gone', 6, NULL)")) {
+                        replace.setString(1, "ann");
+                        replace.setInt(2, 1);
+                        assertThat(replace.executeUpdate()).isEqualTo(3);
+                    }
+                    statement.executeUpdate("DELETE FROM mt_items WHERE id IN (5, 6)");
+                    // not the keys: refused, saying why
+                    assertThatThrownBy(() -> statement.executeUpdate("INSERT INTO mt_items (id, name) SELECT id + 10, name"
+                            + " FROM mt_items ON DUPLICATE KEY UPDATE qty = 1"))
+                            .hasMessageContaining("refused, nothing was run", "VALUES give every key column");
+                    assertThatThrownBy(() -> statement.executeUpdate("REPLACE INTO mt_items (id, name) VALUES (1 + 1, 'x')"))
+                            .hasMessageContaining("refused, nothing was run", "as a number or a parameter");
                     statement.executeUpdate("UPDATE mt_items SET qty = 11 WHERE id = 1");
-                    assertThatThrownBy(() -> statement.executeUpdate("INSERT INTO mt_items (id, name) VALUES (1, 'x')"
-                            + " ON DUPLICATE KEY UPDATE name = VALUES(name)"))
-                            .hasMessageContaining("refused, nothing was run", "INSERT IGNORE");
-                    assertThatThrownBy(() -> statement.executeUpdate("REPLACE INTO mt_items (id, name) VALUES (1, 'x')"))
-                            .hasMessageContaining("refused, nothing was run");
                     assertThat(statement.executeUpdate("UPDATE mt_items SET qty = qty + 1 ORDER BY id DESC LIMIT 2"))
                             .isEqualTo(2);
                     statement.executeUpdate("UPDATE mt_items SET qty = qty - 1 WHERE id >= 3");
@@ -332,6 +343,24 @@ class MirroredWritesTest {
         }
         assertThat(target(db)).containsExactly("1|ann|11|1|new", "2|bob|21|2|new");
         assertThat(source(db)).isEqualTo(source);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = "MARIADB")
+    void mariadbUpserts_onATableWithAnotherUniqueKey_areRefused_andSayWhy(TestDatabase db) throws Exception {
+        setUp(db, "dual-write");
+        try (Connection raw = db.raw(); Statement statement = raw.createStatement()) {
+            statement.execute("CREATE UNIQUE INDEX mt_items_name ON mt_items (name)");
+        }
+        try (Connection connection = connect(db); Statement statement = connection.createStatement()) {
+            // 'bob' is row 2's name: MariaDB would replace row 2, which no key of the statement names
+            assertThatThrownBy(() -> statement.executeUpdate("REPLACE INTO mt_items (id, name) VALUES (3, 'bob')"))
+                    .hasMessageContaining("refused, nothing was run", "another");
+            assertThatThrownBy(() -> statement.executeUpdate("INSERT INTO mt_items (id, name) VALUES (3, 'bob')"
+                    + " ON DUPLICATE KEY UPDATE qty = 0")).hasMessageContaining("refused, nothing was run", "another");
+        }
+        assertThat(source(db)).containsExactly("1|ann|10|1|0", "2|bob|20|2|1");
+        assertNoDrift(db);
     }
 
     @ParameterizedTest

@@ -121,9 +121,13 @@ class SchemaCheckTest {
                     "sc_usersxv2 (id INT PRIMARY KEY, extra INT NOT NULL)");
             Migration migration = migration("sc_users", "sc_users_v2", List.of("id"));
 
-            assertThat(check(database, raw, migration)).containsExactly("migration sc-users: target table"
-                    + " sc_users_v2 does not exist in schema " + currentSchema(database, raw) + "; create it or fix"
-                    + " target: in the routing file");
+            // (another database on the same server may hold the table: then it is named as being there instead)
+            String home = currentSchema(database, raw);
+            assertThat(check(database, raw, migration)).singleElement(STRING).satisfiesAnyOf(
+                    problem -> assertThat(problem).isEqualTo("migration sc-users: target table sc_users_v2 does not"
+                            + " exist in schema " + home + "; create it or fix target: in the routing file"),
+                    problem -> assertThat(problem).startsWith("migration sc-users: target table sc_users_v2 is not in"
+                            + " the current schema " + home + " but in "));
             recreate(raw, "sc_users (id INT PRIMARY KEY)", "sc_users_v2 (id INT PRIMARY KEY)");
             assertThat(check(database, raw, migration)).as("extra is in the look-alikes only").isEmpty();
 
@@ -147,9 +151,13 @@ class SchemaCheckTest {
             assertThat(SchemaCheck.problems(raw, dialect, users, home)).isEmpty();
             assertThat(SchemaCheck.problems(raw, dialect,
                     migration(OTHER + ".sc_users", "sc_users_v2", List.of("id")), home)).isEmpty();
-            assertThat(SchemaCheck.problems(raw, dialect, users, null)).singleElement(STRING)
-                    .startsWith("migration sc-users: source table sc_users is in several schemas (")
-                    .containsIgnoringCase(OTHER).contains(home);
+            // (another database on the same server may hold the target table too: it is ambiguous then as well)
+            assertThat(SchemaCheck.problems(raw, dialect, users, null))
+                    .anySatisfy(problem -> assertThat(problem)
+                            .startsWith("migration sc-users: source table sc_users is in several schemas (")
+                            .containsIgnoringCase(OTHER).contains(home))
+                    .allSatisfy(problem -> assertThat(problem).contains(" is in several schemas ("))
+                    .hasSizeLessThanOrEqualTo(2);
             assertThat(SchemaCheck.problems(raw, dialect,
                     migration("sc_elsewhere", "sc_users_v2", List.of("id")), home)).singleElement(STRING)
                     .startsWith("migration sc-users: source table sc_elsewhere is not in the current schema " + home

@@ -28,10 +28,13 @@ package dev.tandem.sql;
  * @param fromList          PostgreSQL's {@code FROM <list>} of an UPDATE or {@code USING <list>} of a DELETE, as
  *                          written, or null; with one, {@code captureFrom} is null (its condition may name the
  *                          list's tables) and a key column must be qualified with {@code captureQualifier}
+ * @param givenKeys         for an INSERT whose VALUES give every key column as a number or a JDBC parameter:
+ *                          {@code SELECT <key values of row 1> UNION ALL SELECT …}, its parameters in
+ *                          {@code captureParameters}; null otherwise
  */
 public record WriteShape(Migration migration, Side side, Verb verb, Upsert upsert, String returning,
         boolean returningGivesKey, int end, String captureFrom, String captureQualifier, int[] captureParameters,
-        String reason, int conditionStart, int conditionEnd, int parametersBefore, String fromList) {
+        String reason, int conditionStart, int conditionEnd, int parametersBefore, String fromList, String givenKeys) {
 
     /** How the statement changes rows. */
     public enum Verb {
@@ -57,13 +60,13 @@ public record WriteShape(Migration migration, Side side, Verb verb, Upsert upser
     /** A write that changes no migrated table: it runs as written. */
     public static WriteShape unmigrated(int end) {
         return new WriteShape(null, null, null, Upsert.NONE, null, false, end, null, null, new int[0], null, -1, -1, 0,
-                null);
+                null, null);
     }
 
     /** A write that cannot be mirrored exactly, and why. */
     public static WriteShape refused(String reason) {
         return new WriteShape(null, null, null, Upsert.NONE, null, false, -1, null, null, new int[0], reason, -1, -1, 0,
-                null);
+                null, null);
     }
 
     /** Whether the write can be mirrored (or needs no mirror). */

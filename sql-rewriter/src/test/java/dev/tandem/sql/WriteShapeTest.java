@@ -140,6 +140,22 @@ class WriteShapeTest {
     }
 
     @Test
+    void mariadbUpserts_giveTheKeysOfTheirValues_whenEveryRowGivesThemPlainly() {
+        WriteShape shape = write("INSERT INTO users (name, id) VALUES (?, 7), ('x', ?), (?, ?) ON DUPLICATE KEY UPDATE"
+                + " name = ?", Dialect.MARIADB);
+        assertThat(shape.givenKeys()).isEqualTo("SELECT 7 UNION ALL SELECT ? UNION ALL SELECT ?");
+        assertThat(shape.captureParameters()).containsExactly(2, 4);
+        assertThat(write("REPLACE INTO users (id, name) VALUES (1, 'a')", Dialect.MARIADB).givenKeys()).isEqualTo("SELECT 1");
+        assertThat(write("REPLACE INTO users VALUES (1, 'a', NULL, 1, 0)", Dialect.MARIADB).givenKeys()).isNull();
+        assertThat(write("REPLACE INTO users (id) VALUES (1 + 1)", Dialect.MARIADB).givenKeys()).isNull();
+        assertThat(write("INSERT INTO users (name) VALUES ('a') ON DUPLICATE KEY UPDATE name = 'b'", Dialect.MARIADB)
+                .givenKeys()).isNull();
+        assertThat(write("INSERT INTO users (id) SELECT user_id FROM orders ON DUPLICATE KEY UPDATE name = 'b'",
+                Dialect.MARIADB).givenKeys()).isNull();
+        assertThat(write("INSERT INTO users (id) VALUES (1)", Dialect.MARIADB).givenKeys()).isNull();
+    }
+
+    @Test
     void mariadbMultiTableWrites_areNotAnalysed_andSayWhy() {
         for (String sql : List.of("UPDATE users u JOIN orders o ON o.user_id = u.id SET u.status = 9",
                 "UPDATE users u, orders o SET u.status = 0 WHERE o.user_id = u.id",

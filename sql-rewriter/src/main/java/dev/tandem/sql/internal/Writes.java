@@ -6,12 +6,16 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDelete;
+import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlMerge;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.SqlUpdate;
 import org.apache.calcite.sql.parser.SqlParseException;
 
@@ -58,9 +62,11 @@ final class Writes {
         SqlIdentifier alias = null;
         SqlNode condition = null;
         SqlNodeList assigned = null;
+        SqlInsert inserted = null;
         Verb verb;
         if (node instanceof SqlInsert insert && insert.getTargetTable() instanceof SqlIdentifier id) {
             table = id;
+            inserted = insert;
             verb = Verb.INSERT;
         } else if (node instanceof SqlUpdate update && update.getTargetTable() instanceof SqlIdentifier id) {
             table = id;
@@ -136,6 +142,12 @@ final class Writes {
         String captureFrom = null;
         String qualifier = null;
         int[] parameters = new int[0];
+        String givenKeys = null;
+        if (inserted != null && (upsert == Upsert.ON_DUPLICATE_KEY || upsert == Upsert.REPLACE)) {
+            List<Integer> keyParameters = new ArrayList<>();
+            givenKeys = givenKeys(inserted, keys, dialect, sql, masked, offsets, keyParameters);
+            parameters = keyParameters.stream().mapToInt(Integer::intValue).toArray();
+        }
         int conditionStart = -1;
         int conditionEnd = -1;
         int parametersBefore = 0;
@@ -167,7 +179,55 @@ final class Writes {
         }
         return new WriteShape(migration, side, verb, upsert, returning, returning != null && givesKey(returning, keys,
                 dialect), end, captureFrom, qualifier, parameters, null, conditionStart, conditionEnd, parametersBefore,
-                fromList);
+                fromList, givenKeys);
+    }
+
+    /**
+     * {@code SELECT <the key values of row 1> UNION ALL SELECT …} when {@code insert} names its columns and its
+     * VALUES give every key column as a number or a JDBC parameter (whose numbers go to {@code parameters});
+     * null otherwise.
+     */
+    private static String givenKeys(SqlInsert insert, List<String> keys, Dialect dialect, String sql, Masked masked,
+            Parsing.Offsets offsets, List<Integer> parameters) {
+        SqlNodeList columns = insert.getTargetColumnList();
+        if (columns == null || !(insert.getSource() instanceof SqlCall values) || values.getKind() != SqlKind.VALUES) {
+            return null;
+        }
+        int[] at = new int[keys.size()];
+        for (int k = 0; k < keys.size(); k++) {
+            at[k] = -1;
+            for (int c = 0; c < columns.size(); c++) {
+                SqlIdentifier column = (SqlIdentifier) columns.get(c);
+                String name = text(sql, offsets, column.getComponent(column.names.size() - 1));
+                if (dialect.canonical(name).equals(dialect.canonical(keys.get(k)))) {
+                    at[k] = c;
+                }
+            }
+            if (at[k] < 0) {
+                return null;
+            }
+        }
+        StringBuilder select = new StringBuilder();
+        for (SqlNode row : values.getOperandList()) {
+            if (!(row instanceof SqlCall call) || call.getKind() != SqlKind.ROW || call.operandCount() != columns.size()) {
+                return null;
+            }
+            select.append(select.length() == 0 ? "SELECT " : " UNION ALL SELECT ");
+            for (int k = 0; k < at.length; k++) {
+                SqlNode value = call.operand(at[k]);
+                select.append(k == 0 ? "" : ", ");
+                if (value instanceof SqlNumericLiteral) {
+                    select.append(text(sql, offsets, value));
+                } else if (value instanceof SqlDynamicParam) {
+                    int start = offsets.start(value.getParserPosition());
+                    parameters.add(parameters(sql, masked, 0, start).length + 1);
+                    select.append('?');
+                } else {
+                    return null;
+                }
+            }
+        }
+        return select.toString();
     }
 
     private static String text(String sql, Parsing.Offsets offsets, SqlNode node) {
