@@ -125,16 +125,17 @@ final class Mirror {
         this.dialect = dialect;
     }
 
-    /**
-     * How {@code shape} is mirrored on {@code dialect}, or the reason it cannot be mirrored exactly.
-     *
-     * @throws IllegalArgumentException with the reason, when it cannot be
-     */
-    static Mirror of(Applied applied, MirrorCopy copy, WriteShape shape, Dialect dialect) {
-        return new Mirror(applied, copy, shape, capture(shape, dialect), dialect);
+    /** How {@code shape} is mirrored on {@code dialect}, its keys found by {@code capture} ({@link #capture}). */
+    static Mirror of(Applied applied, MirrorCopy copy, WriteShape shape, Capture capture, Dialect dialect) {
+        return new Mirror(applied, copy, shape, capture, dialect);
     }
 
-    private static Capture capture(WriteShape shape, Dialect dialect) {
+    /**
+     * How the keys of the rows {@code shape} changes are found on {@code dialect}.
+     *
+     * @throws IllegalArgumentException with the reason, when they cannot be found exactly
+     */
+    static Capture capture(WriteShape shape, Dialect dialect) {
         String id = shape.migration().id();
         if (shape.returning() != null) {
             if (!shape.returningGivesKey()) {
@@ -321,11 +322,7 @@ final class Mirror {
                 return new Outcome(kept.size(), kept, null);
             }
             case APPEND_RETURNING, OLD_TABLE -> {
-                String keyList = copy.primaryKeyList();
-                String text = capture == Capture.OLD_TABLE
-                        ? "SELECT " + keyList + " FROM OLD TABLE (" + sql.substring(0, shape.end()) + ")"
-                        : sql.substring(0, shape.end()) + " RETURNING " + keyList;
-                ResultSet rows = runner.query(text);
+                ResultSet rows = runner.query(captureSql(sql));
                 if (keys.wanted()) {
                     CachedRowSet kept = keep(rows);
                     int count = readKeys(kept, keyNames, changed);
@@ -337,13 +334,7 @@ final class Mirror {
                 }
             }
             case LOCKING_SELECT -> {
-                StringBuilder select = new StringBuilder("SELECT ");
-                for (int i = 0; i < keyNames.length; i++) {
-                    select.append(i == 0 ? "" : ", ").append(shape.captureQualifier()).append('.')
-                            .append(dialect.identifier(keyNames[i]));
-                }
-                select.append(' ').append(shape.captureFrom()).append(" FOR UPDATE");
-                try (ResultSet rows = runner.capture(select.toString(), shape.captureParameters())) {
+                try (ResultSet rows = runner.capture(captureSql(sql), shape.captureParameters())) {
                     readKeys(rows, keyNames, changed);
                 }
                 if (changed.isEmpty()) {
@@ -364,8 +355,35 @@ final class Mirror {
         }
     }
 
+    /**
+     * The statement that finds the changed keys, for the captures that run one of their own: {@code sql}
+     * (the statement as written) with {@code RETURNING <key>} appended, inside {@code SELECT … FROM OLD TABLE},
+     * or the locking select that precedes it; null for the captures that use the statement's own results.
+     */
+    String captureSql(String sql) {
+        return switch (capture) {
+            case APPEND_RETURNING -> sql.substring(0, shape.end()) + " RETURNING " + copy.primaryKeyList();
+            case OLD_TABLE -> "SELECT " + copy.primaryKeyList() + " FROM OLD TABLE (" + sql.substring(0, shape.end()) + ")";
+            case LOCKING_SELECT -> {
+                String[] keyNames = copy.primaryKeyNames();
+                StringBuilder select = new StringBuilder("SELECT ");
+                for (int i = 0; i < keyNames.length; i++) {
+                    select.append(i == 0 ? "" : ", ").append(shape.captureQualifier()).append('.')
+                            .append(dialect.identifier(keyNames[i]));
+                }
+                yield select.append(' ').append(shape.captureFrom()).append(" FOR UPDATE").toString();
+            }
+            case GENERATED_KEYS, OWN_RETURNING -> null;
+        };
+    }
+
+    /** The statements that copy the changed rows into the other table; null in a plan without a catalog. */
+    MirrorCopy copy() {
+        return copy;
+    }
+
     /** {@code sql}, an UPDATE or DELETE, restricted to {@code keys} rows by key, their values as parameters. */
-    private String restricted(String sql, int keys) {
+    String restricted(String sql, int keys) {
         String[] keyNames = copy.primaryKeyNames();
         StringBuilder term = new StringBuilder(keyNames.length == 1 ? "" : "(");
         for (int i = 0; i < keyNames.length; i++) {
