@@ -121,9 +121,13 @@ class SchemaCheckTest {
                     "sc_usersxv2 (id INT PRIMARY KEY, extra INT NOT NULL)");
             Migration migration = migration("sc_users", "sc_users_v2", List.of("id"));
 
-            assertThat(check(database, raw, migration)).containsExactly("migration sc-users: target table"
-                    + " sc_users_v2 does not exist in schema " + currentSchema(database, raw) + "; create it or fix"
-                    + " target: in the routing file");
+            String home = currentSchema(database, raw);
+            assertThat(check(database, raw, migration)).singleElement(STRING).satisfiesAnyOf(
+                    problem -> assertThat(problem).isEqualTo("migration sc-users: target table sc_users_v2 does not"
+                            + " exist in schema " + home + "; create it or fix target: in the routing file"),
+                    // MariaDB's metadata spans the server: another database on it may hold a real sc_users_v2
+                    problem -> assertThat(problem).startsWith("migration sc-users: target table sc_users_v2 is not in"
+                            + " the current schema " + home + " but in ").doesNotContain(home + ","));
             recreate(raw, "sc_users (id INT PRIMARY KEY)", "sc_users_v2 (id INT PRIMARY KEY)");
             assertThat(check(database, raw, migration)).as("extra is in the look-alikes only").isEmpty();
 
@@ -147,7 +151,9 @@ class SchemaCheckTest {
             assertThat(SchemaCheck.problems(raw, dialect, users, home)).isEmpty();
             assertThat(SchemaCheck.problems(raw, dialect,
                     migration(OTHER + ".sc_users", "sc_users_v2", List.of("id")), home)).isEmpty();
-            assertThat(SchemaCheck.problems(raw, dialect, users, null)).singleElement(STRING)
+            // MariaDB's metadata spans the server: another database on it may make the target ambiguous too
+            assertThat(SchemaCheck.problems(raw, dialect, users, null))
+                    .filteredOn(problem -> !mariadb || problem.contains(" source table ")).singleElement(STRING)
                     .startsWith("migration sc-users: source table sc_users is in several schemas (")
                     .containsIgnoringCase(OTHER).contains(home);
             assertThat(SchemaCheck.problems(raw, dialect,
