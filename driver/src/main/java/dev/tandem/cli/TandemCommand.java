@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = TandemCommand.VersionProvider.class,
         description = "Zero-downtime table migrations through a JDBC driver.",
-        subcommands = {BackfillCommand.class, VerifyCommand.class, StatusCommand.class, DemoCommand.class,
-                CommandLine.HelpCommand.class},
+        subcommands = {ValidateCommand.class, ExplainCommand.class, BackfillCommand.class, VerifyCommand.class,
+                StatusCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:found a problem", "2:usage or connection error"})
 public final class TandemCommand implements Runnable {

@@ -188,7 +188,19 @@ final class Mirror {
         return new Mirror(applied, copy, shape, capture(shape, dialect, copy), dialect);
     }
 
-    private static Capture capture(WriteShape shape, Dialect dialect, MirrorCopy copy) {
+    /** How {@code shape} is mirrored on {@code dialect}, its keys found by {@code capture} ({@link #capture}). */
+    static Mirror of(Applied applied, MirrorCopy copy, WriteShape shape, Capture capture, Dialect dialect) {
+        return new Mirror(applied, copy, shape, capture, dialect);
+    }
+
+    /**
+     * How the keys of the rows {@code shape} changes are found on {@code dialect}.
+     *
+     * @param copy the copy the plan made, which knows the table's unique keys; null in a plan without a
+     *             catalog (a MariaDB upsert is then taken as its table allowed it)
+     * @throws IllegalArgumentException with the reason, when they cannot be found exactly
+     */
+    static Capture capture(WriteShape shape, Dialect dialect, MirrorCopy copy) {
         String id = shape.migration().id();
         if (shape.fromList() != null) {
             if (dialect != Dialect.POSTGRESQL) {
@@ -224,7 +236,7 @@ final class Mirror {
                                 + " MariaDB does not report which rows it changed; give the key, or write it as INSERT"
                                 + " IGNORE and UPDATE");
                     }
-                    if (!copy.keyOnlyUnique()) {
+                    if (copy != null && !copy.keyOnlyUnique()) {
                         throw new IllegalArgumentException(what + " is mirrored only on a table whose only unique key is"
                                 + " the key of migration " + id + ", and " + copy.primaryTable() + " has another (or its"
                                 + " indexes cannot be read), by which it could change a row Tandem cannot find; write it"
@@ -518,13 +530,7 @@ final class Mirror {
                         : Keys.BLANK, warnings);
             }
             case LOCKING_SELECT -> {
-                StringBuilder select = new StringBuilder("SELECT ");
-                for (int i = 0; i < keyNames.length; i++) {
-                    select.append(i == 0 ? "" : ", ").append(shape.captureQualifier()).append('.')
-                            .append(dialect.identifier(keyNames[i]));
-                }
-                select.append(' ').append(shape.captureFrom()).append(" FOR UPDATE");
-                try (ResultSet rows = runner.capture(select.toString(), shape.captureParameters())) {
+                try (ResultSet rows = runner.capture(captureSql(sql), shape.captureParameters())) {
                     readKeys(rows, keyNames, changed);
                 }
                 // MariaDB reports no generated key for an UPDATE
@@ -582,8 +588,36 @@ final class Mirror {
         return names;
     }
 
+    /**
+     * The statement that finds the changed keys, for the captures that run one of their own: {@code sql}
+     * (the statement as written) with {@code RETURNING <key>} appended, inside {@code SELECT … FROM OLD TABLE},
+     * or the locking select that precedes it; null for the captures that use the statement's own results.
+     */
+    String captureSql(String sql) {
+        return switch (capture) {
+            case APPEND_RETURNING -> sql.substring(0, shape.end()) + " RETURNING " + copy.primaryKeyList();
+            case OLD_TABLE -> "SELECT " + copy.primaryKeyList() + " FROM OLD TABLE (" + sql.substring(0, shape.end()) + ")";
+            case LOCKING_SELECT -> {
+                String[] keyNames = copy.primaryKeyNames();
+                StringBuilder select = new StringBuilder("SELECT ");
+                for (int i = 0; i < keyNames.length; i++) {
+                    select.append(i == 0 ? "" : ", ").append(shape.captureQualifier()).append('.')
+                            .append(dialect.identifier(keyNames[i]));
+                }
+                yield select.append(' ').append(shape.captureFrom()).append(" FOR UPDATE").toString();
+            }
+            case GIVEN_KEYS -> shape.givenKeys();
+            case GENERATED_KEYS, OWN_RETURNING, QUALIFIED_RETURNING -> null;
+        };
+    }
+
+    /** The statements that copy the changed rows into the other table; null in a plan without a catalog. */
+    MirrorCopy copy() {
+        return copy;
+    }
+
     /** {@code sql}, an UPDATE or DELETE, restricted to {@code keys} rows by key, their values as parameters. */
-    private String restricted(String sql, int keys) {
+    String restricted(String sql, int keys) {
         String[] keyNames = copy.primaryKeyNames();
         StringBuilder term = new StringBuilder(keyNames.length == 1 ? "" : "(");
         for (int i = 0; i < keyNames.length; i++) {

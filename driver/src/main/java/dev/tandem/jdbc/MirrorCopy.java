@@ -304,12 +304,14 @@ final class MirrorCopy {
         return in(primary ? primaryKeyTerm : mirrorKeyTerm, keys);
     }
 
-    private String upsertOne() {
+    /** The upsert for one key: the mirror's row for it made equal to mapping(primary's row). */
+    String upsertOne() {
         String known = upsertOne;
         return known != null ? known : (upsertOne = upsertHead + in(primaryKeyTerm, 1) + upsertTail);
     }
 
-    private String deleteOne() {
+    /** The delete of the mirror's row for one key. */
+    String deleteOne() {
         String known = deleteOne;
         return known != null ? known : (deleteOne = deleteHead + in(mirrorKeyTerm, 1));
     }

@@ -65,8 +65,14 @@ final class RoutedDatabase {
             this(routing, dialect, rewriter, applied, failing, catalog, new ConcurrentHashMap<>());
         }
 
-        /** The copy for writes to the {@code side} table of {@code migration}, made once per plan and schema. */
+        /**
+         * The copy for writes to the {@code side} table of {@code migration}, made once per plan and schema;
+         * null without a catalog (the driver's plans always have one once a migration is applied).
+         */
         MirrorCopy copy(Migration migration, Side side, String schema) {
+            if (catalog == null) {
+                return null;
+            }
             return copies.computeIfAbsent(migration.id() + '\0' + side + '\0' + schema,
                     k -> MirrorCopy.of(migration, side, dialect, catalog, schema));
         }

@@ -1,9 +1,7 @@
 package dev.tandem.jdbc;
 
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.slf4j.Logger;
@@ -16,19 +14,16 @@ import dev.tandem.sql.Analysis;
 import dev.tandem.sql.ReadRewrite;
 import dev.tandem.sql.Side;
 import dev.tandem.sql.SqlRewriter;
-import dev.tandem.sql.TableReference;
-import dev.tandem.sql.WriteRewrite;
-import dev.tandem.sql.WriteShape;
 
 /**
- * Decides, for one statement under one {@link Plan}, what runs (DESIGN §4): as written, translated
- * to the other table, or refused before anything is sent; and for a read in phase {@code verify},
- * whether a shadow read runs on the target too.
+ * What runs for one statement under one {@link Plan} (DESIGN §4): as written, translated to the other
+ * table, mirrored, or refused before anything is sent; and for a read in phase {@code verify}, whether a
+ * shadow read runs on the target too. The decision itself is {@link Decision}'s, shared with
+ * {@code tandem explain}; this adds what running it needs: the counters, the shadow dice, DDL noticed.
  */
 final class Router {
 
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
-    private static final String HINT = "tandem:route=";
 
     /**
      * What runs instead of the statement as written.
@@ -57,7 +52,7 @@ final class Router {
      *
      * @throws SQLException when the statement must be refused; nothing has been run then
      */
-    static Route decide(Plan plan, String sql, Session session, TandemConnection caller, RoutedDatabase database)
+    static Route decide(Plan plan, String sql, Session session, Decision.Caller caller, RoutedDatabase database)
             throws SQLException {
         if (plan.rewriter() == null || !plan.rewriter().mayNameMigratedTable(sql)) {
             database.noticeDdl(plan, sql, session);
@@ -70,7 +65,7 @@ final class Router {
      * As {@link #decide}, for a statement whose text is already known to possibly name a table the plan
      * applies (a prepared statement, scanned once when prepared): no word scan, the verdict cache first.
      */
-    static Route decideScanned(Plan plan, String sql, Session session, TandemConnection caller,
+    static Route decideScanned(Plan plan, String sql, Session session, Decision.Caller caller,
             RoutedDatabase database) throws SQLException {
         return plan.rewriter() == null ? null : route(plan, sql, session, caller, database, true);
     }
@@ -80,27 +75,12 @@ final class Router {
      * moves, no shadow read is drawn; null when it runs as written, or would be refused (it is refused
      * when it runs, if it still must be).
      */
-    static Route peekRoute(Plan plan, String sql, Session session, TandemConnection caller) throws SQLException {
-        if (plan.rewriter() == null) {
-            return null;
-        }
-        try {
-            return route(plan, sql, session, caller, null, false);
-        } catch (Refusal e) {
-            return null;
-        }
+    static Route peekRoute(Plan plan, String sql, Session session, Decision.Caller caller) throws SQLException {
+        return plan.rewriter() == null ? null : route(plan, sql, session, caller, null, false);
     }
 
-    /** A refusal: an SQLException Tandem made, not one from the database. */
-    private static final class Refusal extends SQLException {
-        private static final long serialVersionUID = 1L;
-
-        Refusal(SQLException refusal) {
-            super(refusal.getMessage(), refusal.getSQLState());
-        }
-    }
-
-    private static Route route(Plan plan, String sql, Session session, TandemConnection caller,
+    /** The decision ({@link Decision}), with what running adds: counters, shadow dice, DDL noticed; see {@link #peekRoute}. */
+    private static Route route(Plan plan, String sql, Session session, Decision.Caller caller,
             RoutedDatabase database, boolean running) throws SQLException {
         String schema = session.currentSchema();
         SqlRewriter.Verdict verdict = plan.rewriter().verdict(sql, plan.dialect(), schema);
@@ -108,91 +88,50 @@ final class Router {
         if (analysis.references().isEmpty()) {
             return null;
         }
-        List<Applied> named = named(plan, analysis);
-        return switch (analysis.kind()) {
-            case READ -> read(verdict, sql, named, caller, running);
-            case WRITE -> write(plan, verdict, sql, named, schema, running);
-            case DDL -> {
-                if (!running) {
+        List<Applied> named = Decision.named(plan, analysis);
+        try {
+            return switch (analysis.kind()) {
+                case READ -> read(verdict, sql, named, caller, running);
+                case WRITE -> write(plan, verdict, sql, named, schema, running);
+                case DDL -> {
+                    if (!running) {
+                        yield null;
+                    }
+                    database.schemaChanged();
+                    LOG.warn("tandem: DDL names a table of migration {}; DDL is never mirrored: {}",
+                            named.get(0).config().id(), Errors.excerpt(sql));
                     yield null;
                 }
-                database.schemaChanged();
-                LOG.warn("tandem: DDL names a table of migration {}; DDL is never mirrored: {}",
-                        named.get(0).config().id(), Errors.excerpt(sql));
-                yield null;
+                case SESSION, OTHER -> null;
+            };
+        } catch (Decision.Refused e) {
+            if (!running) {
+                return null;
             }
-            case SESSION, OTHER -> null;
-        };
+            for (Applied applied : named) {
+                applied.monitor().refused.increment();
+            }
+            throw Errors.refused(sql, e.getMessage());
+        }
     }
 
-    private static Route read(SqlRewriter.Verdict verdict, String sql, List<Applied> named, TandemConnection caller,
-            boolean running) throws SQLException {
+    private static Route read(SqlRewriter.Verdict verdict, String sql, List<Applied> named, Decision.Caller caller,
+            boolean running) throws Decision.Refused {
         Analysis analysis = verdict.analysis();
-        Side hint = hint(sql);
-        Side side = null;
-        boolean targetOnly = false;
-        boolean mixed = false;
-        boolean targetComplete = true;
-        for (Applied applied : named) {
-            Phase phase = applied.config().phase();
-            targetOnly |= phase == Phase.TARGET_ONLY;
-            targetComplete &= phase == Phase.VERIFY || phase == Phase.CUTOVER || phase == Phase.TARGET_ONLY;
-            Side wanted = switch (phase) {
-                case TARGET_ONLY -> Side.TARGET;
-                case DUAL_WRITE, VERIFY -> analysis.locking() || hint == null ? Side.SOURCE : hint;
-                case CUTOVER -> analysis.locking() ? Side.SOURCE : hint != null ? hint
-                        : applied.config().reads().route(applied.config().id(), caller.consumer(),
-                                caller.properties().schemaVersion(), caller.requestCohort());
-                case OFF -> Side.SOURCE; // never applied: a plan leaves off migrations out
-            };
-            mixed |= side != null && side != wanted;
-            side = side == null ? wanted : side;
-        }
-        if (mixed) {
-            // Reads of two migrations that want different sides: the source is complete for every
-            // phase before target-only; with a target-only migration among them, the target, if every
-            // other one's target is complete too.
-            if (!targetOnly) {
-                side = Side.SOURCE;
-            } else if (targetComplete) {
-                side = Side.TARGET;
-            } else {
-                throw refuse(named, sql, running, "it reads tables of migrations in target-only and in dual-write, which"
-                        + " no single side can serve");
-            }
-        }
-        if (!analysis.analysed()) {
-            // Cannot be parsed, so cannot be translated: as written, unless that reads a source
-            // target-only no longer writes.
-            if (targetOnly && namesSide(analysis, Side.SOURCE)) {
-                throw refuse(named, sql, running, "a migration is in target-only and the statement cannot be translated to"
-                        + " its target: " + analysis.reason());
-            }
+        Side side = Decision.read(verdict, sql, named, caller);
+        if (side == null) {
             if (running) {
-                count(named, namesSide(analysis, Side.TARGET) ? Side.TARGET : Side.SOURCE);
+                count(named, Decision.namesSide(analysis, Side.TARGET) ? Side.TARGET : Side.SOURCE);
             }
             return null;
         }
-        ReadRewrite rewrite = verdict.read(side);
-        if (!rewrite.ok() && side == Side.TARGET && !targetOnly) {
-            ReadRewrite fromSource = verdict.read(Side.SOURCE);
-            if (fromSource.ok()) {
-                LOG.debug("tandem: read served from the source, the target cannot serve it: {}", rewrite.reason());
-                side = Side.SOURCE;
-                rewrite = fromSource;
-            }
-        }
-        if (!rewrite.ok()) {
-            throw refuse(named, sql, running, "it cannot be served from the " + side.name().toLowerCase(Locale.ROOT)
-                    + ": " + rewrite.reason());
-        }
-        Route translated = rewrite.sql().equals(sql) ? null : new Route(rewrite.sql(), null, null);
+        String served = verdict.read(side).sql();
+        Route translated = served.equals(sql) ? null : new Route(served, null, null);
         if (!running) {
             return translated;
         }
         count(named, side);
-        Route shadow = side == Side.SOURCE && !analysis.locking() && targetComplete
-                ? shadow(verdict, named, rewrite.sql()) : null;
+        Route shadow = Decision.shadowable(side, analysis, named) ? shadow(verdict, named, served) : null;
         return shadow != null ? shadow : translated;
     }
 
@@ -214,145 +153,19 @@ final class Router {
         return null;
     }
 
-    /**
-     * A write naming a migrated table (DESIGN §4-6). One that changes a table of a migration in a phase
-     * that writes both is mirrored: refused, before anything runs, when that cannot be done exactly. In
-     * target-only a write naming the source is translated to change the target instead, and refused when
-     * it cannot be exactly; one naming only the target runs as written. A write that changes another
-     * table and only reads migrated ones runs as written, the source being complete before target-only.
-     */
+    /** A write: {@link Decision#write}, and a translated write counted. */
     private static Route write(Plan plan, SqlRewriter.Verdict verdict, String sql, List<Applied> named, String schema,
-            boolean running) throws SQLException {
-        Analysis analysis = verdict.analysis();
-        Applied mirroring = null;
-        Applied translated = null;
-        for (Applied applied : named) {
-            Phase phase = applied.config().phase();
-            mirroring = phase.mirrors() && mirroring == null ? applied : mirroring;
-            if (phase == Phase.TARGET_ONLY && namesSide(analysis, applied, Side.SOURCE)) {
-                translated = applied;
-            }
+            boolean running) throws Decision.Refused {
+        Route route = Decision.write(plan, verdict, sql, named, schema);
+        if (running && route != null && route.mirror() == null) {
+            Decision.translating(verdict.analysis(), named).monitor().translatedWrites.increment();
         }
-        if (translated != null) {
-            return translated(verdict, sql, named, translated, mirroring, running);
-        }
-        if (mirroring == null) {
-            return null;
-        }
-        if (!analysis.analysed()) {
-            throw refuse(named, sql, running, "it writes or reads a migrated table and cannot be analysed, so Tandem"
-                    + " cannot mirror it exactly: " + analysis.reason());
-        }
-        WriteShape shape = verdict.write();
-        if (!shape.ok()) {
-            throw refuse(named, sql, running, shape.reason());
-        }
-        if (shape.migration() == null) {
-            return null;
-        }
-        Applied applied = plan.applied().get(shape.migration().id());
-        if (applied == null || !applied.config().phase().mirrors()) {
-            return null;
-        }
-        try {
-            MirrorCopy copy = plan.copy(shape.migration(), shape.side(), schema);
-            return new Route(sql, null, null, Mirror.of(applied, copy, shape, plan.dialect()), null);
-        } catch (IllegalArgumentException e) {
-            throw refuse(named, sql, running, e.getMessage());
-        }
-    }
-
-    /**
-     * A write naming the source of a migration in target-only, translated to change its target: the
-     * source no longer receives writes, and the statement, written for the old shape, keeps working.
-     */
-    private static Route translated(SqlRewriter.Verdict verdict, String sql, List<Applied> named, Applied translated,
-            Applied mirroring, boolean running) throws SQLException {
-        String id = translated.config().id();
-        if (mirroring != null) {
-            throw refuse(named, sql, running, "it names the source of migration " + id + ", in phase target-only, and a"
-                    + " table of migration " + mirroring.config().id() + ", in phase " + mirroring.config().phase()
-                    + ", whose writes are mirrored; send them as separate statements");
-        }
-        if (!verdict.analysis().analysed()) {
-            throw refuse(named, sql, running, "it names the source of migration " + id + ", in phase target-only, and"
-                    + " cannot be analysed, so Tandem cannot translate it to the target: " + verdict.analysis().reason());
-        }
-        WriteRewrite rewrite = verdict.writeToTarget();
-        if (!rewrite.ok()) {
-            throw refuse(named, sql, running, "it names the source of migration " + id + ", in phase target-only, and"
-                    + " cannot be translated to the target exactly: " + rewrite.reason());
-        }
-        if (running) {
-            translated.monitor().translatedWrites.increment();
-        }
-        return new Route(rewrite.sql(), null, null, null, rewrite.parameters());
-    }
-
-    /** The side a leading {@code /* tandem:route=source|target * /} comment asks for, or null. */
-    static Side hint(String sql) {
-        int at = 0;
-        int n = sql.length();
-        while (at < n && Character.isWhitespace(sql.charAt(at))) {
-            at++;
-        }
-        if (!sql.startsWith("/*", at)) {
-            return null;
-        }
-        int end = sql.indexOf("*/", at + 2);
-        int found = sql.indexOf(HINT, at + 2);
-        if (end < 0 || found < 0 || found > end) {
-            return null;
-        }
-        int value = found + HINT.length();
-        if (sql.startsWith("target", value)) {
-            return Side.TARGET;
-        }
-        return sql.startsWith("source", value) ? Side.SOURCE : null;
-    }
-
-    private static List<Applied> named(Plan plan, Analysis analysis) {
-        List<Applied> named = new ArrayList<>(2);
-        for (TableReference reference : analysis.references()) {
-            Applied applied = plan.applied().get(reference.migration().id());
-            if (applied != null && !named.contains(applied)) {
-                named.add(applied);
-            }
-        }
-        return named;
-    }
-
-    private static boolean namesSide(Analysis analysis, Applied applied, Side side) {
-        for (TableReference reference : analysis.references()) {
-            if (reference.side() == side && reference.migration().id().equals(applied.config().id())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean namesSide(Analysis analysis, Side side) {
-        for (TableReference reference : analysis.references()) {
-            if (reference.side() == side) {
-                return true;
-            }
-        }
-        return false;
+        return route;
     }
 
     private static void count(List<Applied> named, Side side) {
         for (Applied applied : named) {
             applied.monitor().read(side);
         }
-    }
-
-    private static SQLException refuse(List<Applied> named, String sql, boolean running, String why) {
-        if (!running) {
-            return new Refusal(Errors.refused(sql, why));
-        }
-        for (Applied applied : named) {
-            applied.monitor().refused.increment();
-        }
-        return Errors.refused(sql, why);
     }
 }

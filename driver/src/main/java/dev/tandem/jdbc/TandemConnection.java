@@ -42,6 +42,23 @@ public class TandemConnection implements Connection {
     private Boolean autoCommit;
     /** The plan a transaction took with its first routed statement, kept to its end. */
     private RoutedDatabase.Plan pinned;
+    /** This connection's facts for the read policy: one object per connection, none per statement. */
+    private final Decision.Caller caller = new Decision.Caller() {
+        @Override
+        public String consumer() {
+            return TandemConnection.this.consumer();
+        }
+
+        @Override
+        public Integer schemaVersion() {
+            return properties.schemaVersion();
+        }
+
+        @Override
+        public String cohort() {
+            return requestCohort();
+        }
+    };
     /** JDBC client info {@code ApplicationName}, asked once, then kept in step with setClientInfo. */
     private String applicationName;
     private boolean applicationNameKnown;
@@ -65,7 +82,7 @@ public class TandemConnection implements Connection {
      * @throws SQLException when the statement is refused; nothing has run
      */
     Router.Route route(String sql) throws SQLException {
-        return routed == null ? null : Router.decide(plan(), sql, session, this, routed);
+        return routed == null ? null : Router.decide(plan(), sql, session, caller, routed);
     }
 
     /**
@@ -80,9 +97,9 @@ public class TandemConnection implements Connection {
         }
         RoutedDatabase.Plan plan = plan();
         if (plan != preparedUnder) {
-            return Router.decide(plan, sql, session, this, routed);
+            return Router.decide(plan, sql, session, caller, routed);
         }
-        return mayName ? Router.decideScanned(plan, sql, session, this, routed) : null;
+        return mayName ? Router.decideScanned(plan, sql, session, caller, routed) : null;
     }
 
     /**
@@ -211,7 +228,7 @@ public class TandemConnection implements Connection {
         RoutedDatabase.Plan plan = plan();
         boolean keepBinds = mayRoute(sql);
         boolean mayName = keepBinds && plan.rewriter() != null && plan.rewriter().mayNameMigratedTable(sql);
-        Router.Route route = mayName ? Router.peekRoute(plan, sql, session, this) : null;
+        Router.Route route = mayName ? Router.peekRoute(plan, sql, session, caller) : null;
         String first = route == null ? sql : route.sql();
         if (plain && route != null && route.mirror() != null && route.mirror().capture() == Mirror.Capture.GENERATED_KEYS) {
             String[] names = route.mirror().keyNames();

@@ -32,17 +32,26 @@ public record ReadPolicy(Map<String, Side> consumers, Integer schemaVersion, int
      * @param cohort        the request's cohort, or null: then only {@code percent: 100} sends the read to the target
      */
     public Side route(String migrationId, String consumer, Integer schemaVersion, String cohort) {
+        return rule(migrationId, consumer, schemaVersion, cohort).side();
+    }
+
+    /**
+     * The rule that matches a read in phase {@code cutover}, after the statement's own hint, with the side it
+     * gives: {@link ReadRule#CONSUMER_SOURCE}, {@link ReadRule#CONSUMER_TARGET}, {@link ReadRule#SCHEMA_VERSION},
+     * {@link ReadRule#PERCENT} or {@link ReadRule#DEFAULT}. Parameters as for {@link #route}.
+     */
+    public ReadRule rule(String migrationId, String consumer, Integer schemaVersion, String cohort) {
         Side byConsumer = consumer == null ? null : consumers.get(consumer);
         if (byConsumer != null) {
-            return byConsumer;
+            return byConsumer == Side.TARGET ? ReadRule.CONSUMER_TARGET : ReadRule.CONSUMER_SOURCE;
         }
         if (this.schemaVersion != null && schemaVersion != null && schemaVersion >= this.schemaVersion) {
-            return Side.TARGET;
+            return ReadRule.SCHEMA_VERSION;
         }
         if (percent == 100 || cohort != null && Cohorts.inPercent(migrationId, cohort, percent)) {
-            return Side.TARGET;
+            return ReadRule.PERCENT;
         }
-        return Side.SOURCE;
+        return ReadRule.DEFAULT;
     }
 
     /** Whether no read can reach the source any more: what {@code cutover -> target-only} requires. */

@@ -39,6 +39,20 @@ class ReadPolicyTest {
     }
 
     @Test
+    void rule_namesTheRuleThatMatched_withTheSideItGives() {
+        String inside = cohortWithBucketBelow("users-v2", 2_500);
+        String outside = cohortWithBucketAtLeast("users-v2", 2_500);
+        assertThat(POLICY.rule("users-v2", "reporting", 9, inside)).isEqualTo(ReadRule.CONSUMER_SOURCE);
+        assertThat(POLICY.rule("users-v2", "checkout", null, null)).isEqualTo(ReadRule.CONSUMER_TARGET);
+        assertThat(POLICY.rule("users-v2", "billing", 2, outside)).isEqualTo(ReadRule.SCHEMA_VERSION);
+        assertThat(POLICY.rule("users-v2", "billing", 1, inside)).isEqualTo(ReadRule.PERCENT);
+        assertThat(POLICY.rule("users-v2", "billing", 1, outside)).isEqualTo(ReadRule.DEFAULT);
+        assertThat(ReadRule.PERCENT.side()).isEqualTo(Side.TARGET);
+        assertThat(ReadRule.DEFAULT.side()).isEqualTo(Side.SOURCE);
+        assertThat(ReadRule.SCHEMA_VERSION.rule()).isEqualTo("schemaVersion");
+    }
+
+    @Test
     void atOneHundredPercent_everyRead_includingThoseWithoutCohort_readsTheTarget() {
         ReadPolicy all = new ReadPolicy(Map.of(), null, 100);
         assertThat(all.route("users-v2", null, null, null)).isEqualTo(Side.TARGET);
