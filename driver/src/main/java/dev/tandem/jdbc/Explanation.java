@@ -312,6 +312,10 @@ public final class Explanation {
                 case LOCKING_SELECT -> "a locking select of the rows its WHERE matches, run first (MariaDB, which"
                         + " returns no rows from an UPDATE); the update is then restricted to those keys"
                         + (capture == null ? "" : ": " + capture);
+                case QUALIFIED_RETURNING -> "RETURNING " + keys + " qualified with the written table (PostgreSQL"
+                        + " UPDATE … FROM / DELETE … USING)";
+                case GIVEN_KEYS -> "the keys its VALUES give (MariaDB upsert on a table whose only unique key is the"
+                        + " migration's), selected after it runs" + (capture == null ? "" : ": " + capture);
             }));
             lines.add(new Line("copy", copy == null ? "not shown: without a database the columns of the tables are"
                     + " not known" : (shape.verb() == WriteShape.Verb.DELETE ? copy.deleteOne() : copy.upsertOne())
