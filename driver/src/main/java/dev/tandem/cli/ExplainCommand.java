@@ -1,7 +1,6 @@
 package dev.tandem.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
@@ -93,12 +92,9 @@ final class ExplainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path path = RoutingPath.of(config);
-        if (path == null) {
-            err.println("tandem explain: " + RoutingPath.missing());
-            return 2;
-        }
-        if (!Files.exists(path)) {
-            err.println("tandem explain: " + path + ": no such file or directory");
+        String unreadable = RoutingPath.problem(path);
+        if (unreadable != null) {
+            err.println("tandem explain: " + unreadable);
             return 2;
         }
         Routing routing;

@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
-import dev.tandem.jdbc.TandemProperty;
 import dev.tandem.jdbc.TandemUrl;
 import dev.tandem.ops.Connections;
 import dev.tandem.routing.MigrationConfig;
@@ -85,17 +84,9 @@ abstract class OpsCommand implements Callable<Integer> {
 
     /** The routing file: {@code --config}, else {@code tandem.config}, else {@code TANDEM_CONFIG}; checked. */
     Routing routing() {
-        Path path = config;
+        Path path = RoutingPath.of(config);
         if (path == null) {
-            String named = System.getProperty(TandemProperty.CONFIG.key());
-            if (named == null || named.isBlank()) {
-                named = System.getenv(TandemProperty.CONFIG.environmentVariable());
-            }
-            if (named == null || named.isBlank()) {
-                throw new Failure("no routing file: give --config FILE, or set the " + TandemProperty.CONFIG.key()
-                        + " system property or " + TandemProperty.CONFIG.environmentVariable());
-            }
-            path = Path.of(named);
+            throw new Failure(RoutingPath.missing());
         }
         routingPath = path;
         try {

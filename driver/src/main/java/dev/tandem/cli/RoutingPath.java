@@ -27,6 +27,14 @@ final class RoutingPath {
         return environment == null || environment.isBlank() ? null : Path.of(environment);
     }
 
+    /** Why {@code path}, from {@link #of}, cannot be read: none given, or no such file; null when it can. */
+    static String problem(Path path) {
+        if (path == null) {
+            return missing();
+        }
+        return java.nio.file.Files.exists(path) ? null : path + ": no such file or directory";
+    }
+
     /** What to say when {@link #of} found none. */
     static String missing() {
         return "no routing file: give --config FILE, or set the " + TandemProperty.CONFIG.key()

@@ -1,7 +1,6 @@
 package dev.tandem.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -50,12 +49,9 @@ final class ValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path path = RoutingPath.of(config);
-        if (path == null) {
-            err.println("tandem validate: " + RoutingPath.missing());
-            return 2;
-        }
-        if (!Files.exists(path)) {
-            err.println("tandem validate: " + path + ": no such file or directory");
+        String unreadable = RoutingPath.problem(path);
+        if (unreadable != null) {
+            err.println("tandem validate: " + unreadable);
             return 2;
         }
         Routing routing;

@@ -1,7 +1,7 @@
 package dev.tandem.jdbc;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -304,9 +304,6 @@ public final class MigrationTables {
             return "the target's key has " + targetKeys.length + " columns: no key generator to advance";
         }
         String column = targetKeys[0];
-        if (!generated(connection, column)) {
-            return targetTable() + "." + column + " has no key generator";
-        }
         Object max;
         try (PreparedStatement statement = connection.prepareStatement("SELECT MAX("
                 + dialect.identifier(copy.primaryKeyNames()[0]) + ") FROM " + sourceTable());
@@ -314,51 +311,25 @@ public final class MigrationTables {
             rows.next();
             max = rows.getObject(1);
         }
-        if (max == null) {
-            return "the source is empty: the key generator of " + targetTable() + "." + column + " is left as it is";
-        }
-        if (!(max instanceof Number number)) {
+        String where = targetTable() + "." + column;
+        if (max != null && !(max instanceof Number)) {
             return "the key of " + sourceTable() + " is not a number: no key generator to advance";
         }
-        long next = number.longValue() + 1;
-        String where = targetTable() + "." + column;
-        switch (dialect) {
-            case POSTGRESQL -> {
-                String sequence = single(connection, "SELECT pg_get_serial_sequence(?, ?)", targetTable(), column);
-                if (sequence == null) {
-                    return where + " has no sequence";
-                }
-                try (PreparedStatement statement = connection.prepareStatement("SELECT last_value, is_called FROM "
-                        + sequence); ResultSet rows = statement.executeQuery()) {
-                    rows.next();
-                    long coming = rows.getLong(1) + (rows.getBoolean(2) ? 1 : 0);
-                    if (coming >= next) {
-                        return where + ": next key " + coming + " (already past the source's " + (next - 1) + ")";
-                    }
-                }
-                single(connection, "SELECT CAST(setval(CAST(? AS regclass), ?) AS VARCHAR)", sequence, next - 1);
-            }
-            case H2 -> {
-                String[] table = schemaAndName(connection, migration.target());
-                String base = single(connection, "SELECT CAST(IDENTITY_BASE AS VARCHAR) FROM INFORMATION_SCHEMA.COLUMNS"
-                        + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND COLUMN_NAME = ?", table[0], table[1], column);
-                if (base != null && Long.parseLong(base) >= next) {
-                    return where + ": next key " + base + " (already past the source's " + (next - 1) + ")";
-                }
-                execute(connection, "ALTER TABLE " + targetTable() + " ALTER COLUMN " + dialect.identifier(column)
-                        + " RESTART WITH " + next);
-            }
-            default -> {
-                String[] table = schemaAndName(connection, migration.target());
-                String coming = single(connection, "SELECT CAST(AUTO_INCREMENT AS CHAR) FROM information_schema.TABLES"
-                        + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?", table[0], table[1]);
-                if (coming != null && Long.parseLong(coming) >= next) {
-                    return where + ": next key " + coming + " (already past the source's " + (next - 1) + ")";
-                }
-                execute(connection, "ALTER TABLE " + targetTable() + " AUTO_INCREMENT = " + next);
-            }
+        BigDecimal largest = max == null ? null : new BigDecimal(max.toString());
+        KeyGenerator generator = KeyGenerator.of(connection, dialect,
+                dialect.mariadb() ? connection.getCatalog() : connection.getSchema(), migration.target(),
+                dialect.identifier(column), largest);
+        if (generator == null) {
+            return where + " has no key generator";
         }
-        return where + ": next key " + next;
+        if (largest == null) {
+            return "the source is empty: the key generator of " + where + " is left as it is";
+        }
+        if (generator.past(largest)) {
+            return where + ": next key " + generator.next() + " (already past the source's " + largest + ")";
+        }
+        execute(connection, generator.advance());
+        return where + ": next key " + largest.add(BigDecimal.ONE);
     }
 
     /** Reads a key of {@link #keyColumns()}'s width from {@code from} on, as values that bind back as they were. */
@@ -551,20 +522,6 @@ public final class MigrationTables {
 
     private String[] schemaAndName(Connection connection, dev.tandem.sql.TableName table) throws SQLException {
         return schemaAndName(dialect, table, dialect.mariadb() ? connection.getCatalog() : connection.getSchema());
-    }
-
-    private boolean generated(Connection connection, String column) throws SQLException {
-        String[] table = schemaAndName(connection, migration.target());
-        DatabaseMetaData meta = connection.getMetaData();
-        try (ResultSet rows = dialect.mariadb() ? meta.getColumns(table[0], null, table[1], null)
-                : meta.getColumns(null, table[0], table[1], null)) {
-            while (rows.next()) {
-                if (column.equals(rows.getString("COLUMN_NAME"))) {
-                    return "YES".equals(rows.getString("IS_AUTOINCREMENT"));
-                }
-            }
-        }
-        return false;
     }
 
     private List<Object[]> keys(Statements statements, String sql, List<Object> binds) throws SQLException {
