@@ -320,6 +320,11 @@ public final class Explanation {
             lines.add(new Line("copy", copy == null ? "not shown: without a database the columns of the tables are"
                     + " not known" : (shape.verb() == WriteShape.Verb.DELETE ? copy.deleteOne() : copy.upsertOne())
                     + "  (per key; up to 500 keys a statement)"));
+            String one = mirror.oneStatement(sql);
+            if (one != null) {
+                lines.add(new Line("autocommit", "under autocommit, when no generated keys are asked for, the write"
+                        + " and its copy run as one statement instead: " + one));
+            }
         }
 
         private String why(ReadRule rule, MigrationConfig config, Side hint) {

@@ -143,6 +143,9 @@ final class Mirror {
         /** Runs the statement as written as an update. */
         long update() throws SQLException;
 
+        /** Runs {@code text}, a statement with the same parameters in the same order, as an update. */
+        long updateAs(String text) throws SQLException;
+
         /**
          * The warnings of the real statement that ran the write last; called at once after it, since
          * MariaDB keeps them per connection, for the next statement to replace.
@@ -312,11 +315,45 @@ final class Mirror {
     }
 
     /**
-     * Runs the statement and its mirror as one unit; see {@link #atomically}.
+     * Runs the statement and its mirror as one unit: as one statement where the database allows it
+     * ({@link #oneStatement}), else as two in a transaction or under a savepoint ({@link #atomically}).
      */
     Outcome run(TandemConnection connection, Runner runner, KeysRequest keys) throws SQLException {
-        return atomically(connection, real -> runInside(connection, runner, keys));
+        String one = effective(keys).wanted() ? null : oneStatement(runner.sql());
+        if (one == null || !connection.autoCommitNow()) {
+            return atomically(connection, real -> runInside(connection, runner, keys));
+        }
+        try {
+            long count = runner.updateAs(one);
+            SQLWarning warnings = runner.warnings();
+            applied.monitor().mirroredWrites.increment();
+            return Outcome.of(count, null, Keys.BLANK, warnings);
+        } catch (SQLException e) {
+            // Under autocommit the statement failed as a whole, in a transaction of its own, and changed nothing.
+            // Run as two, which says exactly which table failed and why (the write itself, or its mirror, named
+            // with the migration); if the two succeed, the database does not take this text in one statement
+            // (a PostgreSQL write with its own WITH, say): do not try it again.
+            Outcome outcome = atomically(connection, real -> runInside(connection, runner, keys));
+            copy.notInOneStatement(runner.sql());
+            return outcome;
+        }
     }
+
+    /**
+     * The write and the upsert of the rows it changed as one statement ({@link MirrorCopy#oneStatement}),
+     * for an INSERT or UPDATE whose keys come from the driver's generated keys (H2, PostgreSQL) and whose
+     * application asked for no generated keys; null otherwise. Used only under autocommit, where one
+     * statement is one unit with nothing around it, and where, if it fails, running it again as two
+     * statements loses nothing: in the caller's transaction a failure may have ended the transaction
+     * (a deadlock), and running the write again would hide that.
+     */
+    String oneStatement(String sql) {
+        if (capture != Capture.GENERATED_KEYS || copy == null || shape.verb() == WriteShape.Verb.DELETE) {
+            return null;
+        }
+        return copy.oneStatement(sql, sql.substring(0, shape.end()));
+    }
+
 
     /**
      * Runs {@code work} as one unit: in a transaction of its own under autocommit, else under a

@@ -44,14 +44,28 @@ final class MirrorCopy {
     private final Dialect dialect;
     /** Whether the primary's key is its only unique key (primary key or unique index), as the database says. */
     private final boolean keyOnlyUnique;
+    /**
+     * The upsert's head and tail around a source of primary rows, for a write and its copy as one statement
+     * ({@link #oneStatement}): {@code MERGE INTO <mirror> (…) KEY (…) SELECT <mapping>} on H2, {@code INSERT
+     * INTO <mirror> (…) SELECT <mapping>} and {@code ON CONFLICT … DO UPDATE SET …} on PostgreSQL; null where
+     * there is no such statement (MariaDB, and a mirror whose columns are all key columns, whose upsert
+     * would not count the rows it found).
+     */
+    private final String oneHead;
+    private final String oneTail;
+    /** Statement texts whose one-statement form the database refused though the write itself ran: run as two. */
+    private final java.util.Set<String> notInOne = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile String upsertOne;
     private volatile String deleteOne;
 
     private MirrorCopy(Dialect dialect, String primaryTable, String mirrorTable, String[] primaryKeyNames,
             String[] mirrorKeyNames, String primaryKeyList, String upsertHead, String upsertTail, String deleteHead,
             String primaryKeyTerm, String mirrorKeyTerm, List<String> mirrorColumns, List<String> fromPrimary,
-            List<String> primaryColumns, String primaryAutoIncrement, boolean keyOnlyUnique) {
+            List<String> primaryColumns, String primaryAutoIncrement, boolean keyOnlyUnique, String oneHead,
+            String oneTail) {
         this.dialect = dialect;
+        this.oneHead = oneHead;
+        this.oneTail = oneTail;
         this.primaryTable = primaryTable;
         this.mirrorTable = mirrorTable;
         this.primaryKeyNames = primaryKeyNames;
@@ -125,7 +139,8 @@ final class MirrorCopy {
         String primaryKeyList = list(primaryKeys, dialect);
         String mirrorKeyList = list(mirrorKeys, dialect);
         String columns = String.join(", ", mirrorColumns);
-        String select = " SELECT " + String.join(", ", fromPrimary) + " FROM " + primaryTable + " WHERE ";
+        String mapped = " SELECT " + String.join(", ", fromPrimary);
+        String select = mapped + " FROM " + primaryTable + " WHERE ";
         List<String> updated = new ArrayList<>();
         for (String column : mirrorColumns) {
             if (!mirrorKeys.stream().map(dialect::identifier).toList().contains(column)) {
@@ -134,6 +149,8 @@ final class MirrorCopy {
         }
         String head;
         String tail;
+        String oneHead = null;
+        String oneTail = null;
         switch (dialect) {
             case POSTGRESQL -> {
                 head = "INSERT INTO " + mirrorTable + " (" + columns + ")" + select;
@@ -142,10 +159,19 @@ final class MirrorCopy {
                     set.append(set.length() == 0 ? "" : ", ").append(column).append(" = EXCLUDED.").append(column);
                 }
                 tail = " ON CONFLICT (" + mirrorKeyList + ") DO " + (updated.isEmpty() ? "NOTHING" : "UPDATE SET " + set);
+                if (!updated.isEmpty()) {
+                    oneHead = "INSERT INTO " + mirrorTable + " (" + columns + ")" + mapped + " FROM tandem_w";
+                    oneTail = tail;
+                }
             }
             case H2 -> {
                 head = "MERGE INTO " + mirrorTable + " (" + columns + ") KEY (" + mirrorKeyList + ")" + select;
                 tail = "";
+                if (!updated.isEmpty()) {
+                    oneHead = "MERGE INTO " + mirrorTable + " (" + columns + ") KEY (" + mirrorKeyList + ")" + mapped
+                            + " FROM FINAL TABLE (";
+                    oneTail = ")";
+                }
             }
             default -> {
                 head = "INSERT INTO " + mirrorTable + " (" + columns + ")" + select;
@@ -170,7 +196,7 @@ final class MirrorCopy {
         return new MirrorCopy(dialect, primaryTable, mirrorTable, primaryKeys.toArray(String[]::new),
                 mirrorKeys.toArray(String[]::new), primaryKeyList, head, tail, "DELETE FROM " + mirrorTable + " WHERE ",
                 primaryTerm, mirrorTerm, mirrorStored, fromPrimary, List.copyOf(primaryColumns), autoIncrement,
-                keyOnlyUnique);
+                keyOnlyUnique, oneHead, oneTail);
     }
 
     private static List<String> columns(Migration migration, Side side, Dialect dialect, Catalog catalog, String schema) {
@@ -250,6 +276,39 @@ final class MirrorCopy {
      */
     List<String> fromPrimary() {
         return fromPrimary;
+    }
+
+    /**
+     * {@code write}, an INSERT or UPDATE of the primary that returns no rows of its own, and the upsert of
+     * the rows it changed into the mirror, as one statement whose update count is the write's: on H2
+     * {@code MERGE INTO <mirror> … SELECT <mapping> FROM FINAL TABLE (<write>)}, on PostgreSQL {@code WITH
+     * tandem_w AS (<write> RETURNING *) INSERT INTO <mirror> … SELECT <mapping> FROM tandem_w ON CONFLICT …};
+     * null on MariaDB, which has neither, and when {@code sql} already failed in this form.
+     *
+     * <p>Why: the rows the write changed, as they are after it (its defaults, keys and triggers applied),
+     * are exactly what a copy by key reads afterwards; one statement is atomic by itself, so under
+     * autocommit it needs no transaction around it, and it is one round trip instead of three.
+     *
+     * @param sql   the statement as the application wrote it
+     * @param write its text without a trailing semicolon or comment
+     */
+    String oneStatement(String sql, String write) {
+        if (oneHead == null || !notInOne.isEmpty() && notInOne.contains(sql)) {
+            return null;
+        }
+        return dialect == Dialect.POSTGRESQL ? "WITH tandem_w AS (" + write + " RETURNING *) " + oneHead + oneTail
+                : oneHead + write + oneTail;
+    }
+
+    /**
+     * Notes that {@code sql} ran as two statements after its one-statement form failed: the database does
+     * not take it in that form (a PostgreSQL write with its own {@code WITH}, say), so it is not tried again.
+     * At most a thousand texts are remembered.
+     */
+    void notInOneStatement(String sql) {
+        if (notInOne.size() < 1_000) {
+            notInOne.add(sql);
+        }
     }
 
     /** Makes the mirror's rows for {@code keys} equal mapping(primary's rows), inserting or updating. */

@@ -219,7 +219,8 @@ public class TandemConnection implements Connection {
 
     /**
      * @param plain whether the application asked for nothing but the text: then a write that will be
-     *              mirrored by its generated keys is prepared asking for them, so that it runs as prepared
+     *              mirrored by its generated keys is prepared as it will run, so that it runs as prepared:
+     *              with its copy as one statement under autocommit, else asking for its keys
      */
     private PreparedStatement prepared(String sql, Preparer preparer, boolean plain) throws SQLException {
         if (routed == null) {
@@ -231,6 +232,12 @@ public class TandemConnection implements Connection {
         Router.Route route = mayName ? Router.peekRoute(plan, sql, session, caller) : null;
         String first = route == null ? sql : route.sql();
         if (plain && route != null && route.mirror() != null && route.mirror().capture() == Mirror.Capture.GENERATED_KEYS) {
+            // prepared as it will run: under autocommit with its copy as one statement, else asking for the keys
+            String one = autoCommitNow() ? route.mirror().oneStatement(sql) : null;
+            PreparedStatement inOne = one == null ? null : prepareOrNull(one);
+            if (inOne != null) {
+                return new TandemPreparedStatement(this, inOne, sql, one, preparer, keepBinds, mayName, plan);
+            }
             String[] names = route.mirror().keyNames();
             TandemPreparedStatement statement = new TandemPreparedStatement(this, delegate.prepareStatement(sql, names),
                     sql, sql, preparer, keepBinds, mayName, plan);
@@ -241,6 +248,18 @@ public class TandemConnection implements Connection {
                 preparer, keepBinds, mayName, plan);
         statement.remapped = route != null && route.parameters() != null;
         return statement;
+    }
+
+    /**
+     * A real statement of {@code sql}, one of Tandem's own forms of the application's; null when the real
+     * driver refuses it (H2 parses when it prepares), and then the statement runs in another form.
+     */
+    private PreparedStatement prepareOrNull(String sql) {
+        try {
+            return delegate.prepareStatement(sql);
+        } catch (SQLException e) {
+            return null;
+        }
     }
 
     /** Notes on {@code statement} what its application asked of generated keys, for mirroring it. */

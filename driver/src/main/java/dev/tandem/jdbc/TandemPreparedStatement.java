@@ -67,8 +67,12 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     private List<Binds> batch;
     /** Whether an entry of the batch is a mirrored write: then the batch runs entry by entry. */
     private boolean batchMirrored;
-    /** Whether the batch is of a write translated to the target: then it runs as a batch of the translation. */
-    private boolean batchTranslated;
+    /**
+     * Whether the batch runs on another real statement than {@code ps}, built from the entries' parameters
+     * when it runs: a write translated to the target (it runs as a batch of the translation), or the
+     * statement as written when {@code ps} was prepared as another text (a mirrored write with its copy).
+     */
+    private boolean batchRebuilt;
     /**
      * Whether {@code ps} was prepared with a translation whose parameters are not the application's
      * (a write to the target that drops or repeats values): then the application's values are only
@@ -275,6 +279,16 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
             }
 
             @Override
+            public long updateAs(String text) throws SQLException {
+                PreparedStatement statement = text.equals(psSql) ? ps : own(text, text, real::prepareStatement);
+                if (statement != ps || with != binds) {
+                    with.applyTo(statement);
+                }
+                active = statement;
+                return statement.executeUpdate();
+            }
+
+            @Override
             public long updateWithKeys(String text, int boundary, List<Object[]> keys) throws SQLException {
                 try (PreparedStatement statement = real.prepareStatement(text)) {
                     copySettings(ps, statement);
@@ -323,8 +337,8 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         Router.Route route = connection.route(sql);
         if (mirrors(route)) {
             batchMirrored = true;
-        } else if (translatedWrite(route) && binds != null && preparer != null) {
-            batchTranslated = true;
+        } else if ((translatedWrite(route) || route == null && !sql.equals(psSql)) && binds != null && preparer != null) {
+            batchRebuilt = true;
         } else if (!(route == null ? sql : route.sql()).equals(psSql)) {
             throw Errors.refused(sql, "a batch runs the statement as prepared, and the routing serves it from the"
                     + " other table");
@@ -341,14 +355,14 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     public void clearBatch() throws SQLException {
         batch = null;
         batchMirrored = false;
-        batchTranslated = false;
+        batchRebuilt = false;
         ps.clearBatch();
     }
 
     @Override
     public int[] executeBatch() throws SQLException {
-        if (batchTranslated) {
-            return translatedBatch().executeBatch();
+        if (batchRebuilt) {
+            return rebuiltBatch().executeBatch();
         }
         if (!batchMirrored) {
             batch = null;
@@ -364,8 +378,8 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
 
     @Override
     public long[] executeLargeBatch() throws SQLException {
-        if (batchTranslated) {
-            return translatedBatch().executeLargeBatch();
+        if (batchRebuilt) {
+            return rebuiltBatch().executeLargeBatch();
         }
         if (!batchMirrored) {
             batch = null;
@@ -380,21 +394,21 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     }
 
     /**
-     * The batch of a write translated to the target, built on the translation's own statement from
-     * the parameters of each entry, ready to run as one batch.
+     * The batch built on the real statement that runs the route now (a write translated to the target, or
+     * the statement as written) from the parameters of each entry, ready to run as one batch.
      */
-    private PreparedStatement translatedBatch() throws SQLException {
+    private PreparedStatement rebuiltBatch() throws SQLException {
         List<Binds> entries = batch;
         batch = null;
-        batchTranslated = false;
+        batchRebuilt = false;
         Router.Route route = route();
-        if (!translatedWrite(route)) {
+        if (mirrors(route)) {
             throw Errors.refused(sql, "the routing changed while its batch was built; build the batch again");
         }
         PreparedStatement statement = statementFor(route);
         statement.clearBatch();
         for (Binds entry : entries) {
-            apply(entry, route.parameters(), statement);
+            apply(entry, route == null ? null : route.parameters(), statement);
             statement.addBatch();
         }
         return statement;
@@ -629,7 +643,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     @Override
     public void addBatch() throws SQLException {
         batchable();
-        if (!batchTranslated) {
+        if (!batchRebuilt) {
             ps.addBatch();
         }
     }

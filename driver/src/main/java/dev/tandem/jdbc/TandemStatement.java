@@ -151,6 +151,11 @@ public class TandemStatement implements Statement {
             }
 
             @Override
+            public long updateAs(String text) throws SQLException {
+                return delegate.executeUpdate(text);
+            }
+
+            @Override
             public SQLWarning warnings() throws SQLException {
                 return own ? ownWarnings : delegate.getWarnings();
             }

@@ -257,6 +257,22 @@ class ExplainCommandTest {
             case POSTGRES -> "PostgreSQL appends RETURNING id";
             case MARIADB -> "SELECT vx_users.id FROM vx_users WHERE id = ? FOR UPDATE";
         });
+        if (db == TestDatabase.MARIADB) {
+            assertThat(write.out()).doesNotContain("autocommit");
+        } else {
+            String one = shown(write, "autocommit");
+            one = one.substring(one.indexOf("instead: ") + "instead: ".length());
+            try (Connection connection = db.raw(); PreparedStatement statement = connection.prepareStatement(one)) {
+                statement.setString(1, "ann");
+                statement.setLong(2, 1);
+                assertThat(statement.executeUpdate()).as(one).isEqualTo(1);
+                try (Statement query = connection.createStatement();
+                        ResultSet row = query.executeQuery("SELECT full_name FROM vx_users_v2 WHERE id = 1")) {
+                    assertThat(row.next()).isTrue();
+                    assertThat(row.getString(1)).isEqualTo("ann");
+                }
+            }
+        }
         String copy = shown(write, "copy");
         copy = copy.substring(0, copy.indexOf("  (per key"));
         try (Connection connection = db.raw(); PreparedStatement statement = connection.prepareStatement(copy)) {

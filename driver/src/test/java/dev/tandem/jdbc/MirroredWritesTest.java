@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -140,6 +141,77 @@ class MirroredWritesTest {
         }
         assertThat(target(db)).contains("11|n11|99|null|new", "12|n12|99|null|new").hasSize(4);
         assertNoDrift(db);
+    }
+
+    @Test
+    void underAutocommit_anInsertOrUpdateAndItsCopy_runAsOneStatement_onH2() throws Exception {
+        TestDatabase db = TestDatabase.H2;
+        setUp(db, "dual-write");
+        try (Connection raw = db.raw(); Statement statement = raw.createStatement()) {
+            statement.execute("SET QUERY_STATISTICS TRUE");
+        }
+        List<String> ran;
+        try (Connection connection = connect(db)) {
+            for (int id = 1; id <= 2; id++) {
+                try (PreparedStatement update = connection.prepareStatement("UPDATE mt_items SET qty = ? WHERE id = ?")) {
+                    update.setInt(1, 100 + id);
+                    update.setInt(2, id);
+                    assertThat(update.executeUpdate()).isEqualTo(1);
+                }
+            }
+            try (Statement statement = connection.createStatement()) {
+                assertThat(statement.executeUpdate("INSERT INTO mt_items (id, name, qty) VALUES (5, 'eve', 50)"))
+                        .isEqualTo(1);
+                connection.setAutoCommit(false);
+                statement.executeUpdate("UPDATE mt_items SET qty = 7 WHERE id = 5");
+                connection.commit();
+            }
+            ran = rows(db, "SELECT EXECUTION_COUNT || ' ' || SQL_STATEMENT FROM INFORMATION_SCHEMA.QUERY_STATISTICS"
+                    + " WHERE SQL_STATEMENT LIKE '%mt_items%' ORDER BY SQL_STATEMENT");
+        } finally {
+            try (Connection raw = db.raw(); Statement statement = raw.createStatement()) {
+                statement.execute("SET QUERY_STATISTICS FALSE"); // which also forgets them
+            }
+        }
+        assertThat(ran).anyMatch(line -> line.startsWith("2 MERGE INTO") && line.endsWith(
+                "FROM FINAL TABLE (UPDATE mt_items SET qty = ? WHERE id = ?)"));
+        assertThat(ran).anyMatch(line -> line.startsWith("1 MERGE INTO") && line.endsWith(
+                "FROM FINAL TABLE (INSERT INTO mt_items (id, name, qty) VALUES (5, 'eve', 50))"));
+        assertThat(ran).as("in the application's transaction, the write and a copy by key")
+                .anyMatch(line -> line.equals("1 UPDATE mt_items SET qty = 7 WHERE id = 5"))
+                .anyMatch(line -> line.startsWith("1 MERGE INTO") && line.contains("FROM mt_items WHERE"));
+        assertThat(ran).as("the writes under autocommit ran only in one statement")
+                .noneMatch(line -> line.endsWith("UPDATE mt_items SET qty = ? WHERE id = ?") && !line.contains("MERGE"));
+        assertThat(target(db)).containsExactly("1|ann|101|1|new", "2|bob|102|2|new", "5|eve|7|null|new");
+        assertNoDrift(db);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aStatementPreparedWhileMirrored_runsAsWritten_onceItsMigrationIsOff_aloneAndInABatch(TestDatabase db)
+            throws Exception {
+        setUp(db, "dual-write");
+        RoutingFile file = RoutingFile.open(routing, 0);
+        try (Connection connection = connect(db);
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO mt_items (id, name, qty) VALUES (?, ?, ?)")) {
+            insert.setInt(1, 20);
+            insert.setString(2, "mirrored");
+            insert.setInt(3, 1);
+            assertThat(insert.executeUpdate()).isEqualTo(1);
+            Files.writeString(routing, Files.readString(routing).replace("phase: dual-write", "phase: \"off\""));
+            assertThat(file.reload().outcome()).isEqualTo(RoutingFile.Outcome.APPLIED);
+            insert.setInt(1, 21);
+            insert.setString(2, "alone");
+            assertThat(insert.executeUpdate()).isEqualTo(1);
+            for (int id = 22; id <= 23; id++) {
+                insert.setInt(1, id);
+                insert.setString(2, "batched");
+                insert.addBatch();
+            }
+            assertThat(insert.executeBatch()).containsExactly(1, 1);
+        }
+        assertThat(source(db)).hasSize(6);
+        assertThat(target(db)).extracting(row -> row.substring(0, row.indexOf('|'))).containsExactly("1", "2", "20");
     }
 
     @ParameterizedTest
