@@ -312,8 +312,8 @@ public final class Explanation {
                 case LOCKING_SELECT -> "a locking select of the rows its WHERE matches, run first (MariaDB, which"
                         + " returns no rows from an UPDATE); the update is then restricted to those keys"
                         + (capture == null ? "" : ": " + capture);
-                case JOINED_LOCKING_SELECT -> "a locking select of the keys of the rows of " + shape.captureQualifier()
-                        + " its table references and WHERE match, run first (MariaDB multi-table " + shape.verb()
+                case JOINED_LOCKING_SELECT -> "a locking SELECT DISTINCT of the keys of the rows of "
+                        + shape.captureQualifier() + " that its table references and WHERE match, run first (MariaDB multi-table " + shape.verb()
                         + ", which returns no rows); the statement is then restricted to those keys, and "
                         + (shape.verb() == WriteShape.Verb.DELETE ? "the mirror rows of the keys whose row it removed are"
                                 + " deleted" : "their rows copied") + (capture == null ? "" : ": " + capture);

@@ -214,7 +214,8 @@ final class MultiTableWrites {
 
     /**
      * The one table of {@code relations} that has the unqualified column {@code column}, as the catalog says;
-     * null when the catalog does not know every table, or not exactly one has it.
+     * null when the catalog does not know every table, or not exactly one has it. Derived tables are left out:
+     * MariaDB writes none, and finds a column they share with a table ambiguous.
      */
     private static Relation owner(String column, List<Relation> relations, Dialect dialect, String currentSchema,
             Catalog catalog) {
@@ -222,7 +223,7 @@ final class MultiTableWrites {
         Relation found = null;
         for (Relation relation : relations) {
             if (relation.table() == null) {
-                return null;
+                continue;
             }
             String schema = relation.schema() != null ? dialect.canonicalTable(relation.schema()) : currentSchema;
             List<String> columns = catalog.columns(schema, dialect.canonicalTable(relation.table()));
