@@ -44,7 +44,7 @@ record MultiTable(Verb verb, int[] references, List<int[]> assignments, List<Lis
         return at[end - 1] + 1;
     }
 
-    /** Just the text of {@code span}, {@code [start, end)}, in {@code sql}. */
+    /** The text of {@code span}, {@code [start, end)}, in {@code sql}. */
     static String text(String sql, int[] span) {
         return sql.substring(span[0], span[1]);
     }
@@ -95,8 +95,9 @@ record MultiTable(Verb verb, int[] references, List<int[]> assignments, List<Lis
         }
         boolean joined = false;
         for (int k = t; k < set; k++) {
-            joined |= tokens.get(k)[2] == 0 && (isWord(sql, tokens.get(k), "JOIN") || isWord(sql, tokens.get(k), "STRAIGHT_JOIN")
-                    || is(sql, tokens.get(k), ","));
+            int[] token = tokens.get(k);
+            joined |= token[2] == 0 && (isWord(sql, token, "JOIN") || isWord(sql, token, "STRAIGHT_JOIN")
+                    || is(sql, token, ","));
         }
         if (!joined) {
             return null;
@@ -233,7 +234,8 @@ record MultiTable(Verb verb, int[] references, List<int[]> assignments, List<Lis
 
     private static int skip(String sql, List<int[]> tokens, int from, Set<String> modifiers) {
         int t = from;
-        while (t < tokens.size() && kind(tokens.get(t)) == MaskLexer.Tok.WORD && modifiers.contains(word(sql, tokens.get(t)))) {
+        while (t < tokens.size() && kind(tokens.get(t)) == MaskLexer.Tok.WORD
+                && modifiers.contains(word(sql, tokens.get(t)))) {
             t++;
         }
         return t;
