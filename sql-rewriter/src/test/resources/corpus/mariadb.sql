@@ -1711,11 +1711,11 @@ UPDATE IGNORE users SET id = 1 WHERE id = 2
 
 @@ write: multi-table update with join
 UPDATE users u JOIN orders o ON o.user_id = u.id SET u.status = 9 WHERE o.state = 'void'
-@@analysis WRITE source users@7; cannot analyse: it is a MariaDB multi-table UPDATE or DELETE, which Tandem does not read yet, so it cannot tell which rows of which table the statement changes to mirror them; write it as an UPDATE or DELETE of one table with a subquery (… WHERE id IN (SELECT …))
+@@analysis WRITE source users@7
 
 @@ write: multi-table update with comma
 update users u, orders o set u.status = 0, o.state = 'void' where o.user_id = u.id and u.id = 5
-@@analysis WRITE source users@7; cannot analyse: it is a MariaDB multi-table UPDATE or DELETE, which Tandem does not read yet, so it cannot tell which rows of which table the statement changes to mirror them; write it as an UPDATE or DELETE of one table with a subquery (… WHERE id IN (SELECT …))
+@@analysis WRITE source users@7
 
 @@ write: update of legacy_flag
 update users set legacy_flag = not legacy_flag where id = 3
@@ -1723,11 +1723,11 @@ update users set legacy_flag = not legacy_flag where id = 3
 
 @@ write: multi-table delete
 DELETE u FROM users u JOIN orders o ON o.user_id = u.id WHERE o.state = 'void'
-@@analysis WRITE source users@14; cannot analyse: it is a MariaDB multi-table UPDATE or DELETE, which Tandem does not read yet, so it cannot tell which rows of which table the statement changes to mirror them; write it as an UPDATE or DELETE of one table with a subquery (… WHERE id IN (SELECT …))
+@@analysis WRITE source users@14
 
 @@ write: multi-table delete with using
 DELETE FROM u USING users u LEFT JOIN orders o ON o.user_id = u.id WHERE o.order_id IS NULL
-@@analysis WRITE source users@20; cannot analyse: it is a MariaDB multi-table UPDATE or DELETE, which Tandem does not read yet, so it cannot tell which rows of which table the statement changes to mirror them; write it as an UPDATE or DELETE of one table with a subquery (… WHERE id IN (SELECT …))
+@@analysis WRITE source users@20
 
 @@ write: delete with a subquery
 DELETE FROM users WHERE id NOT IN (SELECT user_id FROM user_roles)
@@ -1773,7 +1773,7 @@ DELETE FROM users_v2 WHERE created_at < NOW() - INTERVAL 1 YEAR
 
 @@ write: target multi-table delete
 delete v from users_v2 v join orders o on o.user_id = v.id where o.state = 'void'
-@@analysis WRITE target users_v2@14; cannot analyse: it is a MariaDB multi-table UPDATE or DELETE, which Tandem does not read yet, so it cannot tell which rows of which table the statement changes to mirror them; write it as an UPDATE or DELETE of one table with a subquery (… WHERE id IN (SELECT …))
+@@analysis WRITE target users_v2@14
 
 @@ write: backfill into the target from the source
 INSERT INTO users_v2 (id, full_name, email, status_code) SELECT id, name, email, CAST(status AS CHAR) FROM users WHERE id NOT IN (SELECT id FROM users_v2)

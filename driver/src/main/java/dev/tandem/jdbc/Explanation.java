@@ -312,6 +312,12 @@ public final class Explanation {
                 case LOCKING_SELECT -> "a locking select of the rows its WHERE matches, run first (MariaDB, which"
                         + " returns no rows from an UPDATE); the update is then restricted to those keys"
                         + (capture == null ? "" : ": " + capture);
+                case JOINED_LOCKING_SELECT -> "a locking SELECT DISTINCT of the keys of the rows of "
+                        + shape.captureQualifier() + " that its table references and WHERE match, run first (MariaDB"
+                        + " multi-table " + shape.verb() + ", which returns no rows); the statement is then restricted"
+                        + " to those keys, and " + (shape.verb() == WriteShape.Verb.DELETE
+                                ? "the mirror rows of the keys whose row it removed are deleted" : "their rows copied")
+                        + (capture == null ? "" : ": " + capture);
                 case QUALIFIED_RETURNING -> "RETURNING " + keys + " qualified with the written table (PostgreSQL"
                         + " UPDATE … FROM / DELETE … USING)";
                 case GIVEN_KEYS -> "the keys its VALUES give (MariaDB upsert on a table whose only unique key is the"

@@ -65,6 +65,13 @@ final class Mirror {
          */
         LOCKING_SELECT,
         /**
+         * MariaDB's multi-table UPDATE and DELETE, which return no rows: {@code SELECT DISTINCT <key, qualified with
+         * the written table> FROM <its table references> WHERE <its condition> FOR UPDATE} before it, locking the
+         * rows of every table joined, then the statement restricted to those keys, as {@link #LOCKING_SELECT}; the
+         * rows are then copied, or for a DELETE removed from the mirror where the primary has none left.
+         */
+        JOINED_LOCKING_SELECT,
+        /**
          * MariaDB's {@code INSERT … ON DUPLICATE KEY UPDATE} and {@code REPLACE} whose VALUES give every key
          * column, on a table whose key is its only unique key: the rows it changes are exactly those with the
          * keys given (each inserted, updated, or deleted and inserted again), selected from the statement's
@@ -206,8 +213,12 @@ final class Mirror {
     static Capture capture(WriteShape shape, Dialect dialect, MirrorCopy copy) {
         String id = shape.migration().id();
         if (shape.fromList() != null) {
+            if (dialect.mariadb() && shape.captureFrom() != null) {
+                return Capture.JOINED_LOCKING_SELECT;
+            }
             if (dialect != Dialect.POSTGRESQL) {
-                throw new IllegalArgumentException("only PostgreSQL's UPDATE … FROM and DELETE … USING are mirrored");
+                throw new IllegalArgumentException("only PostgreSQL's UPDATE … FROM and DELETE … USING and MariaDB's"
+                        + " multi-table UPDATE and DELETE are mirrored");
             }
             return Capture.QUALIFIED_RETURNING;
         }
@@ -437,7 +448,10 @@ final class Mirror {
         List<Object[]> changed = new ArrayList<>();
         Outcome outcome = primary(connection, runner, effective(keys), changed);
         try {
-            if (shape.verb() == WriteShape.Verb.DELETE) {
+            if (capture == Capture.JOINED_LOCKING_SELECT && shape.verb() == WriteShape.Verb.DELETE) {
+                // the keys locked are those the delete removes; a key it kept would keep its mirror row too
+                copy.deleteOrphans(connection::copyStatement, changed);
+            } else if (shape.verb() == WriteShape.Verb.DELETE) {
                 copy.delete(connection::copyStatement, changed);
             } else {
                 copy.upsert(connection::copyStatement, changed);
@@ -566,19 +580,23 @@ final class Mirror {
                 return Outcome.of(count, null, keys.wanted() ? Keys.kept(KeptRows.keep(runner.generatedKeys()))
                         : Keys.BLANK, warnings);
             }
-            case LOCKING_SELECT -> {
+            case LOCKING_SELECT, JOINED_LOCKING_SELECT -> {
                 try (ResultSet rows = runner.capture(captureSql(sql), shape.captureParameters())) {
                     readKeys(rows, keyNames, changed);
                 }
-                // MariaDB reports no generated key for an UPDATE
+                // an outer join's rows without the written table's row change none of it
+                changed.removeIf(key -> Arrays.asList(key).contains(null));
+                // MariaDB reports no generated key for an UPDATE or a multi-table DELETE
                 Keys answer = keys.wanted() ? Keys.kept(KeptRows.insertIds(List.of())) : Keys.BLANK;
                 if (changed.isEmpty()) {
                     return Outcome.of(0, null, answer, null);
                 }
                 if (changed.size() > RESTRICTED) {
-                    throw new SQLException("tandem: the update would change more than " + RESTRICTED + " rows of "
+                    String verb = shape.verb() == WriteShape.Verb.DELETE ? "delete" : "update";
+                    throw new SQLException("tandem: the " + verb + " would change more than " + RESTRICTED + " rows of "
                             + copy.primaryTable() + " (migration " + applied.config().id() + "), more than Tandem mirrors"
-                            + " in one MariaDB update; nothing was changed, update fewer rows at a time", "54000");
+                            + " in one MariaDB " + verb + "; nothing was changed, " + verb + " fewer rows at a time",
+                            "54000");
                 }
                 // The update is restricted to the rows the locking select found, so that it changes no row the
                 // mirror does not copy: a row that came to match after the select (a phantom under READ
@@ -634,9 +652,11 @@ final class Mirror {
         return switch (capture) {
             case APPEND_RETURNING -> sql.substring(0, shape.end()) + " RETURNING " + copy.primaryKeyList();
             case OLD_TABLE -> "SELECT " + copy.primaryKeyList() + " FROM OLD TABLE (" + sql.substring(0, shape.end()) + ")";
-            case LOCKING_SELECT -> {
+            case LOCKING_SELECT, JOINED_LOCKING_SELECT -> {
                 String[] keyNames = copy.primaryKeyNames();
-                StringBuilder select = new StringBuilder("SELECT ");
+                // the join may give one written row many times
+                StringBuilder select = new StringBuilder(capture == Capture.JOINED_LOCKING_SELECT ? "SELECT DISTINCT "
+                        : "SELECT ");
                 for (int i = 0; i < keyNames.length; i++) {
                     select.append(i == 0 ? "" : ", ").append(shape.captureQualifier()).append('.')
                             .append(dialect.identifier(keyNames[i]));

@@ -135,6 +135,13 @@ class ExplainCommandTest {
                 .contains("capture   a locking select of the rows its WHERE matches, run first (MariaDB");
         assertThat(explain("INSERT INTO vx_users (id, name) VALUES (?, ?)", "--phase", "cutover", "--dialect",
                 "mariadb").out()).contains("capture   RETURNING id appended (MariaDB)");
+        assertThat(explain("UPDATE vx_users u JOIN vx_orders o ON o.user_id = u.id SET u.name = ? WHERE o.total > ?",
+                "--phase", "cutover", "--dialect", "mariadb").out())
+                .contains("capture   a locking SELECT DISTINCT of the keys of the rows of u that its table references and"
+                        + " WHERE match, run first (MariaDB multi-table UPDATE, which returns no rows); the statement is"
+                        + " then restricted to those keys, and their rows copied");
+        assertThat(explain("DELETE u FROM vx_users u JOIN vx_orders o ON o.user_id = u.id", "--phase", "verify",
+                "--dialect", "mariadb").out()).contains("(MariaDB multi-table DELETE, which returns no rows)");
         assertThat(explain("INSERT INTO vx_users (id, name) VALUES (?, ?) RETURNING id, name", "--phase", "cutover")
                 .out()).contains("capture   the statement's own RETURNING, which returns the key");
     }

@@ -379,6 +379,10 @@ class MirroredWritesDifferentialTest {
         DELETE_ORDER_LIMIT("delete … order by id limit n", 0, MARIA),
         UPDATE_FROM("update … from (select the ids, from either table, some twice)", CORE | BATCH, PG),
         DELETE_USING("delete … using (select the ids, from either table, some twice)", CORE, PG),
+        MULTI_UPDATE_JOIN("update t join (select the ids, from either table, some twice) f … set", CORE | BATCH, MARIA),
+        MULTI_UPDATE_COMMA("update (select the ids …) f, t set … where f.fid = t.id", CORE | BATCH, MARIA),
+        MULTI_DELETE("delete t from t join (select the ids, from either table, some twice) f", CORE, MARIA),
+        MULTI_DELETE_USING("delete from t using (select the ids …) f join t", CORE, MARIA),
         ON_CONFLICT_UPDATE("insert … on conflict (id) do update", CORE | BATCH, PG),
         ON_CONFLICT_NOTHING("insert … on conflict (id) do nothing", CORE | BATCH, PG),
         ON_DUPLICATE_KEY_UPDATE("insert … on duplicate key update", CORE | BATCH, MARIA),
@@ -1268,6 +1272,39 @@ class MirroredWritesDifferentialTest {
                     op.removed.addAll(matched);
                     op.count(matched);
                 }
+                case MULTI_UPDATE_JOIN, MULTI_UPDATE_COMMA -> {
+                    // the join's parameters come before those of SET, and the capture binds only the join's
+                    Condition where = shape.nextBoolean() ? key(view, side, shape, shape.nextInt(3))
+                            : nonKey(view, side, shape, false);
+                    String alias = shape.nextBoolean() ? "u" : null;
+                    String written = table + (alias == null ? "" : " " + alias);
+                    String qualifier = alias == null ? table : alias;
+                    if (form == Form.MULTI_UPDATE_JOIN) {
+                        sql.s("UPDATE " + written + " JOIN ").add(ids(side, shape, where)).s(" ON f.fid = " + qualifier
+                                + ".id SET ").add(assignments(side, shape, false));
+                    } else {
+                        sql.s("UPDATE ").add(ids(side, shape, where)).s(", " + written + " SET ")
+                                .add(assignments(side, shape, false)).s(" WHERE f.fid = " + qualifier + ".id");
+                    }
+                    op.count(matched(side, where, batch));
+                }
+                case MULTI_DELETE, MULTI_DELETE_USING -> {
+                    Condition where = shape.nextBoolean() ? key(view, side, shape, shape.nextInt(3))
+                            : nonKey(view, side, shape, true);
+                    String alias = shape.nextBoolean() ? "u" : null;
+                    String written = table + (alias == null ? "" : " " + alias);
+                    String qualifier = alias == null ? table : alias;
+                    if (form == Form.MULTI_DELETE) {
+                        sql.s("DELETE " + qualifier + " FROM " + written + " JOIN ").add(ids(side, shape, where))
+                                .s(" ON " + qualifier + ".id = f.fid");
+                    } else {
+                        sql.s("DELETE FROM " + qualifier + " USING ").add(ids(side, shape, where)).s(" JOIN " + written
+                                + " ON " + qualifier + ".id = f.fid");
+                    }
+                    Set<Integer> matched = matched(side, where, false);
+                    op.removed.addAll(matched);
+                    op.count(matched);
+                }
                 case UPDATE_EXISTS -> update(op, assignments(side, shape, false), exists(side, shape, false), batch);
                 case UPDATE_DATABASE_VALUES ->
                         update(op, assignments(side, shape, true), key(view, side, shape, shape.nextInt(3)), batch);
@@ -1604,7 +1641,8 @@ class MirroredWritesDifferentialTest {
 
         /** {@code id IN (SELECT … FROM the same table WHERE …)}. */
         /**
-         * The FROM (USING) list of PostgreSQL's UPDATE (DELETE): the ids {@code where} selects, as {@code f.fid};
+         * The FROM (USING) list of PostgreSQL's UPDATE (DELETE), or a derived table MariaDB's multi-table UPDATE
+         * and DELETE join: the ids {@code where} selects, as {@code f.fid};
          * from the other table of the migration when {@code where} names only the key (the tables hold the same
          * ids), and now and then each id twice, so that the written row is matched by two rows of the list.
          */

@@ -16,7 +16,9 @@ package dev.tandem.sql;
  *                          where a clause can be appended
  * @param captureFrom       for UPDATE and DELETE: {@code FROM <its table as written> [WHERE <its condition>]},
  *                          which selects the rows it will change (without its ORDER BY and LIMIT, so a
- *                          superset of them); null for INSERT
+ *                          superset of them); for MariaDB's multi-table forms {@code FROM <its table references>
+ *                          [WHERE <its condition>]}, whose rows name a changed row once or more; null for INSERT
+ *                          and for PostgreSQL's {@code fromList}
  * @param captureQualifier  how the statement names its table (its alias, or the table as written), to
  *                          qualify key columns selected with {@code captureFrom}
  * @param captureParameters the statement's JDBC parameters (from 1) that {@code captureFrom} holds, in order
@@ -26,8 +28,10 @@ package dev.tandem.sql;
  *                          {@code WHERE} would go): where a restriction to some keys can be spliced in
  * @param parametersBefore  how many of its JDBC parameters come before {@code conditionEnd}
  * @param fromList          PostgreSQL's {@code FROM <list>} of an UPDATE or {@code USING <list>} of a DELETE, as
- *                          written, or null; with one, {@code captureFrom} is null (its condition may name the
- *                          list's tables) and a key column must be qualified with {@code captureQualifier}
+ *                          written, or MariaDB's table references of a multi-table UPDATE or DELETE
+ *                          ({@code users u JOIN orders o ON …}), or null; with one, a key column must be
+ *                          qualified with {@code captureQualifier} (the condition may name the other tables), and
+ *                          with PostgreSQL's {@code captureFrom} is null
  * @param givenKeys         for an INSERT whose VALUES give every key column as a number or a JDBC parameter:
  *                          {@code SELECT <key values of row 1> UNION ALL SELECT …}, its parameters in
  *                          {@code captureParameters}; null otherwise

@@ -156,14 +156,74 @@ class WriteShapeTest {
     }
 
     @Test
-    void mariadbMultiTableWrites_areNotAnalysed_andSayWhy() {
-        for (String sql : List.of("UPDATE users u JOIN orders o ON o.user_id = u.id SET u.status = 9",
-                "UPDATE users u, orders o SET u.status = 0 WHERE o.user_id = u.id",
-                "DELETE u FROM users u JOIN orders o ON o.user_id = u.id",
-                "DELETE FROM u USING users u LEFT JOIN orders o ON o.user_id = u.id")) {
-            assertThat(rewriter.analyze(sql, Dialect.MARIADB, null).reason()).as(sql)
-                    .contains("multi-table UPDATE or DELETE", "subquery");
-        }
+    void mariadbMultiTableWrites_areAnalysed_andFindTheOneTableTheyWrite() {
+        String update = "UPDATE orders o JOIN users AS u ON o.user_id = u.id AND o.total > ? SET u.name = ?, email ="
+                + " (SELECT MAX(v.email) FROM users_v2 v WHERE v.id = ?) WHERE o.state = ? AND u.id IN (SELECT id FROM"
+                + " users WHERE status = ?)";
+        Analysis analysis = rewriter.analyze(update, Dialect.MARIADB, null);
+        assertThat(analysis.analysed()).isTrue();
+        assertThat(analysis.references()).extracting(r -> sql(update, r)).containsExactly("users", "users_v2", "users");
+        WriteShape shape = write(update, Dialect.MARIADB);
+        assertThat(shape.ok()).as(shape.reason()).isTrue();
+        assertThat(shape.side()).isEqualTo(Side.SOURCE);
+        assertThat(shape.verb()).isEqualTo(Verb.UPDATE);
+        assertThat(shape.fromList()).isEqualTo("orders o JOIN users AS u ON o.user_id = u.id AND o.total > ?");
+        assertThat(shape.captureFrom()).isEqualTo("FROM orders o JOIN users AS u ON o.user_id = u.id AND o.total > ?"
+                + " WHERE o.state = ? AND u.id IN (SELECT id FROM users WHERE status = ?)");
+        assertThat(shape.captureQualifier()).isEqualTo("u");
+        // the SET's parameters (2 and 3) are not the capture's
+        assertThat(shape.captureParameters()).containsExactly(1, 4, 5);
+        assertThat(update.substring(shape.conditionStart(), shape.conditionEnd()))
+                .isEqualTo(" o.state = ? AND u.id IN (SELECT id FROM users WHERE status = ?)");
+        assertThat(shape.parametersBefore()).isEqualTo(5);
+
+        WriteShape comma = write("update users, orders set users.status = 0 where orders.user_id = users.id;",
+                Dialect.MARIADB);
+        assertThat(comma.ok()).isTrue();
+        assertThat(comma.captureFrom()).isEqualTo("FROM users, orders WHERE orders.user_id = users.id");
+        assertThat(comma.captureQualifier()).isEqualTo("users");
+
+        WriteShape delete = write("DELETE v FROM users_v2 v JOIN orders o ON o.user_id = v.id", Dialect.MARIADB);
+        assertThat(delete.side()).isEqualTo(Side.TARGET);
+        assertThat(delete.verb()).isEqualTo(Verb.DELETE);
+        assertThat(delete.captureFrom()).isEqualTo("FROM users_v2 v JOIN orders o ON o.user_id = v.id");
+        assertThat(delete.conditionStart()).isEqualTo(-1);
+
+        WriteShape using = write("DELETE QUICK FROM `u`.* USING `users` `u` LEFT JOIN orders o ON o.user_id = `u`.id"
+                + " WHERE o.order_id IS NULL", Dialect.MARIADB);
+        assertThat(using.ok()).isTrue();
+        assertThat(using.captureQualifier()).isEqualTo("`u`");
+        assertThat(using.captureFrom()).isEqualTo("FROM `users` `u` LEFT JOIN orders o ON o.user_id = `u`.id WHERE"
+                + " o.order_id IS NULL");
+    }
+
+    @Test
+    void mariadbMultiTableWrites_ofAnotherTable_needNoMirror_evenWhenTheyReadAMigratedOne() {
+        WriteShape shape = write("UPDATE orders o JOIN users u ON u.id = o.user_id SET o.state = u.name",
+                Dialect.MARIADB);
+        assertThat(shape.ok()).isTrue();
+        assertThat(shape.migration()).isNull();
+        // unqualified, the catalog tells whose column it is
+        assertThat(write("UPDATE orders o JOIN users u ON u.id = o.user_id SET total = 0", Dialect.MARIADB).migration())
+                .isNull();
+        assertThat(write("UPDATE orders o JOIN users u ON u.id = o.user_id SET legacy_flag = 0", Dialect.MARIADB)
+                .migration()).isEqualTo(ReadRewriteTest.USERS);
+    }
+
+    @Test
+    void mariadbMultiTableWrites_thatCannotBeMirroredExactly_sayWhy() {
+        assertThat(write("UPDATE users u JOIN orders o ON o.user_id = u.id SET u.status = 1, o.state = 'x'",
+                Dialect.MARIADB).reason()).contains("more than one table at once (u, o)", "users-v2");
+        assertThat(write("DELETE u, o FROM users u JOIN orders o ON o.user_id = u.id", Dialect.MARIADB).reason())
+                .contains("more than one table at once");
+        assertThat(write("UPDATE users a JOIN users b ON b.id = a.id + 1 SET a.status = 1, b.status = 2",
+                Dialect.MARIADB).reason()).contains("more than one table at once (a, b)");
+        assertThat(write("UPDATE users u JOIN orders o ON o.user_id = u.id SET u.id = o.order_id", Dialect.MARIADB)
+                .reason()).contains("key column id");
+        assertThat(write("UPDATE users u JOIN unknown x ON x.id = u.id SET state = 1", Dialect.MARIADB).reason())
+                .contains("cannot tell which table the column state", "qualify it");
+        assertThat(write("UPDATE users u JOIN orders o ON o.user_id = u.id SET z.status = 1", Dialect.MARIADB).reason())
+                .contains("none of its table references");
     }
 
     private static String sql(String sql, TableReference reference) {

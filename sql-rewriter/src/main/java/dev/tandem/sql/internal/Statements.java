@@ -72,6 +72,10 @@ public final class Statements {
             return new Analysis(kind, count, wordReferences(sql, dialect), false, null);
         }
         Masked masked = Masker.mask(sql, dialect);
+        MultiTable multi = kind == StatementKind.WRITE && count == 1 ? MultiTable.read(sql, masked, dialect) : null;
+        if (multi != null) {
+            return multiTable(sql, multi, dialect, currentSchema);
+        }
         boolean locking = masked.carved().stream().anyMatch(c -> c.kind() == Masked.Kind.LOCK);
         Writes.MergeText merge = Writes.mergeAsInsert(sql, masked, dialect);
         if (merge != null) {
@@ -85,9 +89,7 @@ public final class Statements {
                 walker.statement(statement);
             }
         } catch (SqlParseException e) {
-            String multiTable = kind == StatementKind.WRITE ? Writes.multiTable(sql, dialect) : null;
-            return new Analysis(kind, count, wordReferences(sql, dialect), locking,
-                    multiTable != null ? multiTable : parseProblem(e));
+            return new Analysis(kind, count, wordReferences(sql, dialect), locking, parseProblem(e));
         } catch (Walker.Refusal e) {
             // the walk stopped part-way: the word scan finds every name it did not reach
             return new Analysis(kind, count, wordReferences(sql, dialect), locking, e.getMessage());
@@ -99,6 +101,30 @@ public final class Statements {
         }
         references.sort(Comparator.comparingInt(TableReference::start));
         return new Analysis(kind, count, references, locking, null);
+    }
+
+    /**
+     * A MariaDB multi-table UPDATE or DELETE, walked as the query that stands in for it: its table
+     * references, the values its SET gives and its condition (the tables a DELETE names before FROM or
+     * USING are names of its table references, found there).
+     */
+    private Analysis multiTable(String sql, MultiTable multi, Dialect dialect, String currentSchema) {
+        Walker walker = new Walker(multi.query(), new Masked(multi.maskedQuery(), List.of()), dialect, currentSchema,
+                migrations, catalog, null, expressions);
+        try {
+            walker.statement(Parsing.parse(multi.maskedQuery(), dialect).get(0));
+        } catch (SqlParseException e) {
+            return new Analysis(StatementKind.WRITE, 1, wordReferences(sql, dialect), false, parseProblem(e));
+        } catch (Walker.Refusal e) {
+            return new Analysis(StatementKind.WRITE, 1, wordReferences(sql, dialect), false, e.getMessage());
+        }
+        List<TableReference> references = new ArrayList<>();
+        for (TableReference reference : walker.references) {
+            references.add(new TableReference(reference.migration(), reference.side(), multi.original(reference.start()),
+                    multi.originalEnd(reference.end())));
+        }
+        references.sort(Comparator.comparingInt(TableReference::start));
+        return new Analysis(StatementKind.WRITE, 1, references, false, null);
     }
 
     /** Parses the FROM and USING lists carved out of PostgreSQL's UPDATE and DELETE, for the walk to see. */
@@ -113,7 +139,7 @@ public final class Statements {
 
     /** What mirroring {@code sql}, a write, needs to know; see {@link WriteShape}. */
     public WriteShape write(String sql, Dialect dialect, String currentSchema) {
-        return Writes.shape(sql, dialect, currentSchema, migrations);
+        return Writes.shape(sql, dialect, currentSchema, migrations, catalog);
     }
 
     public Result translate(String sql, Dialect dialect, String currentSchema, Side servedFrom) {
@@ -191,6 +217,10 @@ public final class Statements {
         }
         String markedSql = new String(marked);
         Masked masked = Masker.mask(sql, dialect);
+        if (MultiTable.read(sql, masked, dialect) != null) {
+            return new Translation(null, null, "a MariaDB multi-table UPDATE or DELETE is not translated to the other"
+                    + " table; write it as an UPDATE or DELETE of one table with a subquery (… WHERE id IN (SELECT …))");
+        }
         if (Writes.mergeAsInsert(sql, masked, dialect) != null) {
             return new Translation(null, null, "H2's MERGE … KEY is not translated to the other table");
         }

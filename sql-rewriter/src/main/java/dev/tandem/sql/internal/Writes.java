@@ -3,7 +3,6 @@ package dev.tandem.sql.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.apache.calcite.sql.SqlCall;
@@ -19,6 +18,7 @@ import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.SqlUpdate;
 import org.apache.calcite.sql.parser.SqlParseException;
 
+import dev.tandem.sql.Catalog;
 import dev.tandem.sql.Dialect;
 import dev.tandem.sql.Migration;
 import dev.tandem.sql.Side;
@@ -35,12 +35,17 @@ final class Writes {
     private Writes() {
     }
 
-    static WriteShape shape(String sql, Dialect dialect, String currentSchema, List<Migration> migrations) {
+    static WriteShape shape(String sql, Dialect dialect, String currentSchema, List<Migration> migrations,
+            Catalog catalog) {
         if (Statements.split(sql, dialect).size() != 1) {
             return WriteShape.refused("it holds several statements, and a write to a migrated table is mirrored only"
                     + " when it is sent alone");
         }
         Masked masked = Masker.mask(sql, dialect);
+        MultiTable multi = MultiTable.read(sql, masked, dialect);
+        if (multi != null) {
+            return MultiTableWrites.shape(sql, masked, multi, dialect, currentSchema, migrations, catalog);
+        }
         String text = sql;
         String maskedText = masked.text();
         Upsert upsert = Upsert.NONE;
@@ -332,73 +337,8 @@ final class Writes {
         return true;
     }
 
-    /**
-     * Why {@code sql} is not analysed when it is MariaDB's multi-table UPDATE ({@code UPDATE a JOIN b … SET},
-     * {@code UPDATE a, b SET}) or DELETE ({@code DELETE a FROM a JOIN b …}, {@code DELETE FROM a USING …});
-     * null for any other statement.
-     */
-    static String multiTable(String sql, Dialect dialect) {
-        if (!dialect.mariadb()) {
-            return null;
-        }
-        MaskLexer lexer = new MaskLexer(sql, dialect);
-        String verb = null;
-        int depth = 0;
-        boolean tableSeen = false;
-        for (int i = 0; ; i = lexer.end) {
-            MaskLexer.Tok token = lexer.lex(i);
-            if (token == MaskLexer.Tok.END || token == MaskLexer.Tok.SEMI) {
-                return null;
-            }
-            if (token == MaskLexer.Tok.OPEN) {
-                depth++;
-            } else if (token == MaskLexer.Tok.CLOSE) {
-                depth--;
-            } else if (token == MaskLexer.Tok.WORD || token == MaskLexer.Tok.QUOTED || token == MaskLexer.Tok.OTHER) {
-                String word = sql.substring(i, lexer.end).toUpperCase(Locale.ROOT);
-                if (verb == null) {
-                    if (token != MaskLexer.Tok.WORD) {
-                        return null;
-                    }
-                    if (!word.equals("UPDATE") && !word.equals("DELETE")) {
-                        return null;
-                    }
-                    verb = word;
-                    continue;
-                }
-                if (depth > 0 || Set.of("LOW_PRIORITY", "QUICK", "IGNORE").contains(word)) {
-                    continue;
-                }
-                boolean joined = word.equals("JOIN") || word.equals(",");
-                if (verb.equals("UPDATE")) {
-                    if (word.equals("SET")) {
-                        return null;
-                    }
-                    if (joined) {
-                        return MULTI_TABLE;
-                    }
-                } else if (word.equals("FROM")) {
-                    if (tableSeen) {
-                        return MULTI_TABLE; // DELETE a [, b] FROM …
-                    }
-                } else if (word.equals("USING") || joined) {
-                    return MULTI_TABLE;
-                } else if (word.equals("WHERE") || word.equals("ORDER") || word.equals("LIMIT")
-                        || word.equals("RETURNING")) {
-                    return null;
-                } else {
-                    tableSeen = true;
-                }
-            }
-        }
-    }
-
-    private static final String MULTI_TABLE = "it is a MariaDB multi-table UPDATE or DELETE, which Tandem does not read"
-            + " yet, so it cannot tell which rows of which table the statement changes to mirror them; write it as an"
-            + " UPDATE or DELETE of one table with a subquery (… WHERE id IN (SELECT …))";
-
     /** Where the statement ends: after its last token that is not space, a comment or a semicolon. */
-    private static int end(String sql, Dialect dialect) {
+    static int end(String sql, Dialect dialect) {
         MaskLexer lexer = new MaskLexer(sql, dialect);
         int end = 0;
         for (int i = 0; ; i = lexer.end) {
@@ -439,7 +379,7 @@ final class Writes {
     }
 
     /** The JDBC parameters (from 1) in {@code [start, end)} of the statement. */
-    private static int[] parameters(String sql, Masked masked, int start, int end) {
+    static int[] parameters(String sql, Masked masked, int start, int end) {
         int before = 0;
         List<Integer> inside = new ArrayList<>();
         for (Masked.Carve carve : masked.carved()) {
