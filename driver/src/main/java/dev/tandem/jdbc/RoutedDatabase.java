@@ -106,6 +106,11 @@ final class RoutedDatabase {
         return file;
     }
 
+    /** The routing in force now (a transaction may still run under the plan of an earlier one). */
+    Routing routing() {
+        return file.current();
+    }
+
     /** Whether {@code sql} may name a table of any migration of the routing in force, whatever its phase. */
     boolean mayName(String sql) {
         Routing routing = file.current();

@@ -62,33 +62,52 @@ final class Router {
     }
 
     /**
-     * As {@link #decide}, for a statement whose text is already known to possibly name a table the plan
-     * applies (a prepared statement, scanned once when prepared): no word scan, the verdict cache first.
-     */
-    static Route decideScanned(Plan plan, String sql, Session session, Decision.Caller caller,
-            RoutedDatabase database) throws SQLException {
-        return plan.rewriter() == null ? null : route(plan, sql, session, caller, database, true);
-    }
-
-    /**
      * The route the routing in force would give {@code sql} now, for preparing it ahead: no counter
      * moves, no shadow read is drawn; null when it runs as written, or would be refused (it is refused
      * when it runs, if it still must be).
      */
-    static Route peekRoute(Plan plan, String sql, Session session, Decision.Caller caller) throws SQLException {
-        return plan.rewriter() == null ? null : route(plan, sql, session, caller, null, false);
+    static Route peekRoute(String sql, Decision.Caller caller, Known known) throws SQLException {
+        return route(sql, caller, null, false, known);
+    }
+
+    /**
+     * What a statement's route is decided from that depends only on the plan, its text and the schema: its
+     * verdict and the applied migrations it names. A prepared statement keeps it while those are the same,
+     * so that running it again costs no verdict look-up.
+     */
+    record Known(Plan plan, String schema, SqlRewriter.Verdict verdict, List<Applied> named) {
+
+        /** Whether this was made under {@code now} and {@code schemaNow}. */
+        boolean holds(Plan now, String schemaNow) {
+            return plan == now && java.util.Objects.equals(schema, schemaNow);
+        }
+    }
+
+    /** The verdict of {@code sql} under {@code plan} in {@code schema}, and the migrations it names. */
+    static Known known(Plan plan, String sql, String schema) {
+        SqlRewriter.Verdict verdict = plan.rewriter().verdict(sql, plan.dialect(), schema);
+        Analysis analysis = verdict.analysis();
+        return new Known(plan, schema, verdict, analysis.references().isEmpty() ? List.of()
+                : List.copyOf(Decision.named(plan, analysis)));
     }
 
     /** The decision ({@link Decision}), with what running adds: counters, shadow dice, DDL noticed; see {@link #peekRoute}. */
     private static Route route(Plan plan, String sql, Session session, Decision.Caller caller,
             RoutedDatabase database, boolean running) throws SQLException {
-        String schema = session.currentSchema();
-        SqlRewriter.Verdict verdict = plan.rewriter().verdict(sql, plan.dialect(), schema);
+        return route(sql, caller, database, running, known(plan, sql, session.currentSchema()));
+    }
+
+    /** As above, from what is {@code known} of the statement under the plan and schema in force. */
+    static Route route(String sql, Decision.Caller caller, RoutedDatabase database, boolean running, Known known)
+            throws SQLException {
+        Plan plan = known.plan();
+        String schema = known.schema();
+        SqlRewriter.Verdict verdict = known.verdict();
         Analysis analysis = verdict.analysis();
         if (analysis.references().isEmpty()) {
             return null;
         }
-        List<Applied> named = Decision.named(plan, analysis);
+        List<Applied> named = known.named();
         try {
             return switch (analysis.kind()) {
                 case READ -> read(verdict, sql, named, caller, running);

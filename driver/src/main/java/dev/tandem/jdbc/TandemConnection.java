@@ -43,7 +43,7 @@ public class TandemConnection implements Connection {
     /** The plan a transaction took with its first routed statement, kept to its end. */
     private RoutedDatabase.Plan pinned;
     /** This connection's facts for the read policy: one object per connection, none per statement. */
-    private final Decision.Caller caller = new Decision.Caller() {
+    final Decision.Caller caller = new Decision.Caller() {
         @Override
         public String consumer() {
             return TandemConnection.this.consumer();
@@ -91,15 +91,24 @@ public class TandemConnection implements Connection {
      * plan is in force a statement that names none is not looked at again, and one that may is not
      * word-scanned again.
      */
-    Router.Route routePrepared(String sql, boolean mayName, RoutedDatabase.Plan preparedUnder) throws SQLException {
+    Router.Route routePrepared(TandemPreparedStatement statement) throws SQLException {
         if (routed == null) {
             return null;
         }
         RoutedDatabase.Plan plan = plan();
-        if (plan != preparedUnder) {
+        String sql = statement.sql();
+        if (plan != statement.plan()) {
             return Router.decide(plan, sql, session, caller, routed);
         }
-        return mayName ? Router.decideScanned(plan, sql, session, caller, routed) : null;
+        if (!statement.mayName() || plan.rewriter() == null) {
+            return null;
+        }
+        String schema = session.currentSchema();
+        Router.Known known = statement.known;
+        if (known == null || !known.holds(plan, schema)) {
+            statement.known = known = Router.known(plan, sql, schema);
+        }
+        return Router.route(sql, caller, routed, true, known);
     }
 
     /**
@@ -227,28 +236,87 @@ public class TandemConnection implements Connection {
             return new TandemPreparedStatement(this, preparer.prepare(sql), sql, sql, preparer, false, false, null);
         }
         RoutedDatabase.Plan plan = plan();
-        boolean keepBinds = mayRoute(sql);
-        boolean mayName = keepBinds && plan.rewriter() != null && plan.rewriter().mayNameMigratedTable(sql);
-        Router.Route route = mayName ? Router.peekRoute(plan, sql, session, caller) : null;
+        LastPrepared last = lastPrepared;
+        boolean keepBinds;
+        boolean mayName;
+        Router.Known known;
+        Router.Route route;
+        if (last != null && last.holds(sql, plan, routed.routing(), this)) {
+            keepBinds = last.keepBinds();
+            mayName = last.mayName();
+            known = last.known();
+            route = last.route();
+        } else {
+            keepBinds = mayRoute(sql);
+            mayName = keepBinds && plan.rewriter() != null && plan.rewriter().mayNameMigratedTable(sql);
+            known = mayName ? Router.known(plan, sql, session.currentSchema()) : null;
+            route = mayName ? Router.peekRoute(sql, caller, known) : null;
+            lastPrepared = LastPrepared.of(sql, plan, routed.routing(), keepBinds, known, route, this);
+        }
         String first = route == null ? sql : route.sql();
         if (plain && route != null && route.mirror() != null && route.mirror().capture() == Mirror.Capture.GENERATED_KEYS) {
             // prepared as it will run: under autocommit with its copy as one statement, else asking for the keys
             String one = autoCommitNow() ? route.mirror().oneStatement(sql) : null;
             PreparedStatement inOne = one == null ? null : prepareOrNull(one);
             if (inOne != null) {
-                return new TandemPreparedStatement(this, inOne, sql, one, preparer, keepBinds, mayName, plan);
+                TandemPreparedStatement statement = new TandemPreparedStatement(this, inOne, sql, one, preparer,
+                        keepBinds, mayName, plan);
+                statement.known = known;
+                return statement;
             }
             String[] names = route.mirror().keyNames();
             TandemPreparedStatement statement = new TandemPreparedStatement(this, delegate.prepareStatement(sql, names),
                     sql, sql, preparer, keepBinds, mayName, plan);
             statement.preparedWithKeys = names;
+            statement.known = known;
             return statement;
         }
         TandemPreparedStatement statement = new TandemPreparedStatement(this, preparer.prepare(first), sql, first,
                 preparer, keepBinds, mayName, plan);
         statement.remapped = route != null && route.parameters() != null;
+        statement.known = known;
         return statement;
     }
+
+    /**
+     * What {@link #prepared} found for the text it prepared last, and what that depended on: an application
+     * that prepares the same statement again and again (as {@code JdbcTemplate} and most JDBC code do) is
+     * not word-scanned and routed again while the plan, the routing and, for a text that names a table the
+     * plan applies, the schema and the caller's facts (client, schema version, cohort) are the same. The
+     * route at execution is decided again as always; this only spares the prepare.
+     */
+    private record LastPrepared(String sql, RoutedDatabase.Plan plan, dev.tandem.routing.Routing routing,
+            boolean keepBinds, boolean mayName, Router.Known known, Router.Route route, String schema, String consumer,
+            Integer version, String cohort) {
+
+        static LastPrepared of(String sql, RoutedDatabase.Plan plan, dev.tandem.routing.Routing routing,
+                boolean keepBinds, Router.Known known, Router.Route route, TandemConnection connection) {
+            if (known == null) {
+                return new LastPrepared(sql, plan, routing, keepBinds, false, null, null, null, null, null, null);
+            }
+            Decision.Caller caller = connection.caller;
+            return new LastPrepared(sql, plan, routing, keepBinds, true, known, route, known.schema(), caller.consumer(),
+                    caller.schemaVersion(), caller.cohort());
+        }
+
+        boolean holds(String text, RoutedDatabase.Plan now, dev.tandem.routing.Routing routingNow,
+                TandemConnection connection) throws SQLException {
+            if (plan != now || routing != routingNow || !(sql == text || sql.equals(text))) {
+                return false;
+            }
+            if (!mayName) {
+                return true;
+            }
+            Decision.Caller caller = connection.caller;
+            return java.util.Objects.equals(schema, connection.session.currentSchema())
+                    && java.util.Objects.equals(cohort, caller.cohort())
+                    && java.util.Objects.equals(consumer, caller.consumer())
+                    && java.util.Objects.equals(version, caller.schemaVersion());
+        }
+    }
+
+    /** See {@link LastPrepared}; null until a statement is prepared under a routing. */
+    private LastPrepared lastPrepared;
 
     /**
      * A real statement of {@code sql}, one of Tandem's own forms of the application's; null when the real

@@ -59,6 +59,11 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
     private final boolean mayName;
     /** The plan in force when it was prepared; null when not known (a callable statement). */
     private final RoutedDatabase.Plan plan;
+    /**
+     * The verdict and the migrations the text names under the plan and schema it was last routed in, kept
+     * so that running it again under the same ones costs no verdict look-up; null until known.
+     */
+    Router.Known known;
     /** The key columns {@code ps} was prepared to return, when Tandem prepared it so for mirroring; else null. */
     String[] preparedWithKeys;
     /** What the application asked of generated keys when it prepared the statement. */
@@ -120,6 +125,21 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         return active;
     }
 
+    /** The statement as the application wrote it. */
+    String sql() {
+        return sql;
+    }
+
+    /** Whether the text may name a table of the plan it was prepared under. */
+    boolean mayName() {
+        return mayName;
+    }
+
+    /** The plan in force when it was prepared, or null when not known (a callable statement). */
+    RoutedDatabase.Plan plan() {
+        return plan;
+    }
+
     /** The real statement the application's parameters are set on as it sets them. */
     private PreparedStatement bound() {
         return remapped ? UNBOUND : ps;
@@ -138,7 +158,7 @@ public class TandemPreparedStatement extends TandemStatement implements Prepared
         if (control != Session.Control.NONE) {
             connection.control(control);
         }
-        Router.Route route = connection.routePrepared(sql, mayName, plan);
+        Router.Route route = connection.routePrepared(this);
         if (route != null && route.shadowSql() != null && binds != null && binds.replayable()) {
             ShadowRead.run(connection, route, binds);
         }

@@ -169,6 +169,46 @@ class RoutedReadsTest {
         }
     }
 
+    /**
+     * A prepared statement run again, and the same text prepared again, after the current schema changed: the
+     * verdict is the one for the schema of the moment, not the one the statement was first routed in (the
+     * routing names its tables with their schema, so {@code rt_users} of another schema is not migrated).
+     */
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = {"H2", "POSTGRES"})
+    void aPreparedRead_runAfterTheSchemaChanged_isRoutedForTheNewSchema(TestDatabase db) throws Exception {
+        setUp(db, true, "cutover", "    reads: {percent: 100}\n");
+        String home = db == TestDatabase.H2 ? "PUBLIC" : "public";
+        Files.writeString(routing, Files.readString(routing).replace("source: rt_users", "source: " + home + ".rt_users")
+                .replace("target: rt_users_v2", "target: " + home + ".rt_users_v2"));
+        try (Connection raw = db.raw(); Statement statement = raw.createStatement()) {
+            statement.execute("CREATE SCHEMA IF NOT EXISTS rt_other");
+            statement.execute("DROP TABLE IF EXISTS rt_other.rt_users");
+            statement.execute("CREATE TABLE rt_other.rt_users (id INT PRIMARY KEY, name VARCHAR(40))");
+            statement.execute("INSERT INTO rt_other.rt_users VALUES (1, 'other ann')");
+        }
+        String sql = "SELECT name FROM rt_users WHERE id = ?";
+        String other = db == TestDatabase.H2 ? "SET SCHEMA rt_other" : "SET search_path TO rt_other";
+        String back = db == TestDatabase.H2 ? "SET SCHEMA PUBLIC" : "SET search_path TO public";
+        try (Connection connection = connect(db); Statement statement = connection.createStatement();
+                PreparedStatement read = connection.prepareStatement(sql)) {
+            read.setInt(1, 1);
+            assertThat(name(read)).isEqualTo(TARGET_NAME);
+            statement.execute(other);
+            assertThat(name(read)).as("the other schema's rt_users, which no migration names").isEqualTo("other ann");
+            try (PreparedStatement again = connection.prepareStatement(sql)) {
+                again.setInt(1, 1);
+                assertThat(name(again)).isEqualTo("other ann");
+            }
+            statement.execute(back);
+            assertThat(name(read)).isEqualTo(TARGET_NAME);
+            try (PreparedStatement again = connection.prepareStatement(sql)) {
+                again.setInt(1, 1);
+                assertThat(name(again)).isEqualTo(TARGET_NAME);
+            }
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void aTransaction_keepsTheRoutingItStartedWith_acrossAReload(TestDatabase db) throws Exception {
