@@ -150,6 +150,10 @@ final class Session {
 
     private static boolean word(String sql, int at, String word) {
         int end = at + word.length();
+        // most statements fail on the first letter: compared as ASCII without case first, cheaply
+        if (end > sql.length() || (sql.charAt(at) | 0x20) != (word.charAt(0) | 0x20)) {
+            return false;
+        }
         return sql.regionMatches(true, at, word, 0, word.length())
                 && (end == sql.length() || !Character.isLetterOrDigit(sql.charAt(end)) && sql.charAt(end) != '_');
     }
