@@ -53,6 +53,11 @@ final class Peers {
     private Peers() {
     }
 
+    /** Sets the peers' own settings (p6spy's, read when it first loads), for a trial that connects without {@link #open}. */
+    static void configure() {
+        // the static initializer has run by now
+    }
+
     /** A connection and what must be closed or deleted with it. */
     record Opened(Connection connection, List<AutoCloseable> resources) implements AutoCloseable {
         @Override
