@@ -72,7 +72,7 @@ public final class Report {
     private static void table(StringBuilder out, String benchmark, List<Row> rows) {
         Row raw = rows.stream().filter(r -> r.driver().equals("raw")).findFirst().orElse(null);
         out.append("#### ").append(benchmark).append("\n\n");
-        out.append("| driver | score ± error | ratio to raw [range] | B/op ± error |\n|---|---|---|---|\n");
+        out.append("| params | score ± error | ratio to raw [range] | B/op ± error |\n|---|---|---|---|\n");
         for (Row row : rows) {
             out.append("| ").append(row.driver().isEmpty() ? "-" : row.driver())
                     .append(" | ").append(fmt(row.score())).append(" ± ").append(fmt(row.error())).append(' ').append(row.unit())
@@ -136,7 +136,8 @@ public final class Report {
         if (row == null) {
             return;
         }
-        String verdict = row.high() / raw.low() <= limit ? "met"
+        String verdict = unknown(row, raw) ? "no verdict: the run gave no error"
+                : row.high() / raw.low() <= limit ? "met"
                 : row.low() / raw.high() > limit ? "**not met**" : "not resolved (the intervals straddle it)";
         lines.add(String.format(Locale.ROOT, "| %s | %s within %.2fx of raw | %s (%.2fx) |%n", workload, driver, limit,
                 verdict, row.score() / raw.score()));
@@ -146,10 +147,16 @@ public final class Report {
         if (row == null || other == null) {
             return;
         }
-        String verdict = row.high() < other.low() ? "met"
+        String verdict = unknown(row, other) ? "no verdict: the run gave no error"
+                : row.high() < other.low() ? "met"
                 : row.low() > other.high() ? "**not met**" : "not resolved (the intervals overlap)";
         lines.add(String.format(Locale.ROOT, "| %s | %s faster than %s | %s (%s vs %s %s) |%n", workload, driver, peer,
                 verdict, fmt(row.score()), fmt(other.score()), row.unit()));
+    }
+
+    // one fork of one iteration (a smoke run) has no confidence interval to judge by
+    private static boolean unknown(Row a, Row b) {
+        return Double.isNaN(a.error()) || Double.isNaN(b.error());
     }
 
     /** Just enough JSON for JMH's result files: objects, arrays, strings, numbers, true, false, null. */
