@@ -8,9 +8,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -40,12 +38,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 8, time = 1)
 public class MirroredWriteBenchmark {
 
-    static final int ROWS = 10_000;
+    static final int ROWS = Fixture.ROWS;
 
     private static final String INSERT = "INSERT INTO users (id, name, email, balance) VALUES (?, ?, ?, ?)";
     private static final String UPDATE = "UPDATE users SET balance = balance + ? WHERE id = ?";
-
-    private static final AtomicInteger DATABASES = new AtomicInteger();
 
     @Param({"raw", "tandem"})
     String driver;
@@ -58,33 +54,13 @@ public class MirroredWriteBenchmark {
 
     @Setup(Level.Trial)
     public void open() throws SQLException, IOException {
-        h2Url = "jdbc:h2:mem:mirrored_" + driver + "_" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1";
-        try (Connection seed = DriverManager.getConnection(h2Url); Statement ddl = seed.createStatement()) {
-            ddl.execute("CREATE TABLE users(id BIGINT PRIMARY KEY, name VARCHAR(64) NOT NULL, "
-                    + "email VARCHAR(128) NOT NULL, balance BIGINT NOT NULL)");
-            ddl.execute("CREATE TABLE users_v2(id BIGINT PRIMARY KEY, full_name VARCHAR(64) NOT NULL, "
-                    + "email VARCHAR(128) NOT NULL, balance BIGINT NOT NULL)");
-            ddl.execute("INSERT INTO users SELECT x, 'user ' || x, 'user' || x || '@example.com', 1000 + x"
-                    + " FROM SYSTEM_RANGE(0, " + (ROWS - 1) + ")");
-            ddl.execute("INSERT INTO users_v2 SELECT id, name, email, balance FROM users");
+        h2Url = Fixture.newDatabase("mirrored_" + driver);
+        Fixture.seed(h2Url, Fixture.Target.RENAMED);
+        try (Connection raw = DriverManager.getConnection(h2Url); Statement same = raw.createStatement()) {
+            same.execute("UPDATE users_v2 v SET full_name = (SELECT name FROM users u WHERE u.id = v.id)");
         }
-        routing = Files.createTempFile("tandem-bench-", ".yaml");
-        Files.writeString(routing, """
-                migrations:
-                  users-v2:
-                    source: users
-                    target: users_v2
-                    key: [id]
-                    columns: {name: full_name}
-                    phase: dual-write
-                """);
-        Properties properties = new Properties();
-        if (driver.equals("tandem")) {
-            properties.setProperty("tandem.config", routing.toString());
-            properties.setProperty("tandem.reload", "0");
-        }
-        String url = driver.equals("tandem") ? "jdbc:tandem:" + h2Url.substring("jdbc:".length()) : h2Url;
-        connection = DriverManager.getConnection(url, properties);
+        routing = Fixture.routing("dual-write", Fixture.Target.RENAMED);
+        connection = driver.equals("tandem") ? Fixture.tandem(h2Url, routing) : DriverManager.getConnection(h2Url);
         inserted = ROWS;
     }
 
@@ -110,9 +86,7 @@ public class MirroredWriteBenchmark {
             }
         }
         connection.close();
-        try (Connection last = DriverManager.getConnection(h2Url); Statement shutdown = last.createStatement()) {
-            shutdown.execute("SHUTDOWN");
-        }
+        Fixture.shutdown(h2Url);
         Files.deleteIfExists(routing);
     }
 

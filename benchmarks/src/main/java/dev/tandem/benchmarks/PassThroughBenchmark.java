@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -37,16 +36,12 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 8, time = 1)
 public class PassThroughBenchmark {
 
-    static final int ROWS = 10_000;
+    static final int ROWS = Fixture.ROWS;
 
     private static final String SELECT_USER = "SELECT id, name, email, balance FROM users WHERE id = ?";
     private static final String INSERT_EVENT = "INSERT INTO events(id, kind, payload) VALUES (?, ?, ?)";
     private static final String UPDATE_BALANCE = "UPDATE users SET balance = balance + 1 WHERE id = ?";
     private static final String PAYLOAD = "{\"order\":12345,\"status\":\"shipped\",\"carrier\":\"ups\"}";
-
-    // JMH normally gives each trial its own JVM, but with -f 0 trials share one; a fresh name keeps the
-    // raw and tandem databases apart and never reuses rows left by an earlier trial.
-    private static final AtomicInteger DATABASES = new AtomicInteger();
 
     @Param({"raw", "tandem"})
     String driver;
@@ -58,48 +53,21 @@ public class PassThroughBenchmark {
 
     @Setup(Level.Trial)
     public void openDatabase() throws SQLException {
-        h2Url = "jdbc:h2:mem:bench_" + driver + "_" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1";
+        h2Url = Fixture.newDatabase("bench_" + driver);
         // Seeded through raw H2 whichever driver is measured, so both databases get identical content
         // and Tandem's own code path is only exercised by the measured calls.
-        try (Connection seed = DriverManager.getConnection(h2Url)) {
-            seed(seed);
-        }
-        String url = switch (driver) {
-            case "raw" -> h2Url;
-            case "tandem" -> "jdbc:tandem:" + h2Url.substring("jdbc:".length());
+        Fixture.seed(h2Url, Fixture.Target.RENAMED);
+        connection = switch (driver) {
+            case "raw" -> DriverManager.getConnection(h2Url);
+            case "tandem" -> Fixture.tandem(h2Url, null);
             default -> throw new IllegalArgumentException("driver must be raw or tandem, not " + driver);
         };
-        connection = DriverManager.getConnection(url);
         connection.setAutoCommit(true);
-        // A misconfigured classpath would quietly measure raw H2 twice; fail the trial instead.
-        boolean wrapped = !connection.getClass().getName().startsWith("org.h2.");
-        if (wrapped != driver.equals("tandem")) {
+        if (driver.equals("raw") && !connection.getClass().getName().startsWith("org.h2.")) {
             throw new IllegalStateException(driver + " got a " + connection.getClass().getName());
         }
         key = 0;
         nextEventId = 0;
-    }
-
-    private static void seed(Connection seed) throws SQLException {
-        try (Statement ddl = seed.createStatement()) {
-            ddl.execute("CREATE TABLE users(id BIGINT PRIMARY KEY, name VARCHAR(64) NOT NULL, "
-                    + "email VARCHAR(128) NOT NULL, balance BIGINT NOT NULL)");
-            ddl.execute("CREATE TABLE events(id BIGINT PRIMARY KEY, kind VARCHAR(32) NOT NULL, "
-                    + "payload VARCHAR(256) NOT NULL)");
-        }
-        seed.setAutoCommit(false);
-        try (PreparedStatement insert = seed.prepareStatement("INSERT INTO users VALUES (?, ?, ?, ?)")) {
-            for (int id = 0; id < ROWS; id++) {
-                insert.setLong(1, id);
-                insert.setString(2, "user " + id);
-                insert.setString(3, "user" + id + "@example.com");
-                insert.setLong(4, 1_000L + id);
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
-        seed.commit();
-        seed.setAutoCommit(true);
     }
 
     // Without this the events table would grow by millions of rows over a trial and later iterations
@@ -114,11 +82,7 @@ public class PassThroughBenchmark {
     @TearDown(Level.Trial)
     public void closeDatabase() throws SQLException {
         connection.close();
-        // DB_CLOSE_DELAY=-1 keeps the database alive after its last connection; drop it so that trials
-        // sharing a JVM (-f 0) do not carry each other's heap.
-        try (Connection last = DriverManager.getConnection(h2Url); Statement shutdown = last.createStatement()) {
-            shutdown.execute("SHUTDOWN");
-        }
+        Fixture.shutdown(h2Url);
     }
 
     private long nextKey() {

@@ -8,10 +8,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -43,14 +40,12 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 8, time = 1)
 public class RoutedReadBenchmark {
 
-    static final int ROWS = 10_000;
+    static final int ROWS = Fixture.ROWS;
 
     private static final String MIGRATED = "SELECT id, name, email, balance FROM users WHERE id = ?";
     /** What Tandem runs for {@link #MIGRATED} in cutover at 100%, written by hand for the raw driver. */
     private static final String MIGRATED_BY_HAND = "SELECT id, full_name AS name, email, balance FROM users_v2 WHERE id = ?";
     private static final String OTHER = "SELECT id, kind, amount FROM payments WHERE id = ?";
-
-    private static final AtomicInteger DATABASES = new AtomicInteger();
 
     @Param({"raw", "tandem"})
     String driver;
@@ -63,28 +58,10 @@ public class RoutedReadBenchmark {
 
     @Setup(Level.Trial)
     public void open() throws SQLException, IOException {
-        h2Url = "jdbc:h2:mem:routed_" + driver + "_" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1";
-        try (Connection seed = DriverManager.getConnection(h2Url)) {
-            seed(seed);
-        }
-        routing = Files.createTempFile("tandem-bench-", ".yaml");
-        Files.writeString(routing, """
-                migrations:
-                  users-v2:
-                    source: users
-                    target: users_v2
-                    key: [id]
-                    columns: {name: full_name}
-                    phase: cutover
-                    reads: {percent: 100}
-                """);
-        Properties properties = new Properties();
-        if (driver.equals("tandem")) {
-            properties.setProperty("tandem.config", routing.toString());
-            properties.setProperty("tandem.reload", "0");
-        }
-        String url = driver.equals("tandem") ? "jdbc:tandem:" + h2Url.substring("jdbc:".length()) : h2Url;
-        connection = DriverManager.getConnection(url, properties);
+        h2Url = Fixture.newDatabase("routed_" + driver);
+        Fixture.seed(h2Url, Fixture.Target.RENAMED);
+        routing = Fixture.routing("cutover", Fixture.Target.RENAMED);
+        connection = driver.equals("tandem") ? Fixture.tandem(h2Url, routing) : DriverManager.getConnection(h2Url);
         migratedSql = driver.equals("tandem") ? MIGRATED : MIGRATED_BY_HAND;
         // The routed read must really be served from users_v2: its names differ from users'.
         try (PreparedStatement check = connection.prepareStatement(migratedSql)) {
@@ -97,26 +74,10 @@ public class RoutedReadBenchmark {
         }
     }
 
-    private static void seed(Connection seed) throws SQLException {
-        try (Statement ddl = seed.createStatement()) {
-            ddl.execute("CREATE TABLE users(id BIGINT PRIMARY KEY, name VARCHAR(64) NOT NULL, "
-                    + "email VARCHAR(128) NOT NULL, balance BIGINT NOT NULL)");
-            ddl.execute("CREATE TABLE users_v2(id BIGINT PRIMARY KEY, full_name VARCHAR(64) NOT NULL, "
-                    + "email VARCHAR(128) NOT NULL, balance BIGINT NOT NULL)");
-            ddl.execute("CREATE TABLE payments(id BIGINT PRIMARY KEY, kind VARCHAR(32) NOT NULL, amount BIGINT NOT NULL)");
-            ddl.execute("INSERT INTO users SELECT x, 'user ' || x, 'user' || x || '@example.com', 1000 + x"
-                    + " FROM SYSTEM_RANGE(0, " + (ROWS - 1) + ")");
-            ddl.execute("INSERT INTO users_v2 SELECT id, 'v2 ' || name, email, balance FROM users");
-            ddl.execute("INSERT INTO payments SELECT x, 'card', x * 100 FROM SYSTEM_RANGE(0, " + (ROWS - 1) + ")");
-        }
-    }
-
     @TearDown(Level.Trial)
     public void close() throws SQLException, IOException {
         connection.close();
-        try (Connection last = DriverManager.getConnection(h2Url); Statement shutdown = last.createStatement()) {
-            shutdown.execute("SHUTDOWN");
-        }
+        Fixture.shutdown(h2Url);
         Files.deleteIfExists(routing);
     }
 
