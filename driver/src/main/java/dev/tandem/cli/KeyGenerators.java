@@ -14,7 +14,8 @@ import dev.tandem.sql.Side;
 /**
  * Whether the target's key generator is past every key the source issued (DESIGN §5): in target-only the
  * target's own generator issues keys, and one it issues that the source already did collides with a
- * copied row. The generators are read by {@link KeyGenerator}, which the backfill advances them with.
+ * copied row. The generators are read by {@link KeyGenerator}, which the backfill and the driver (as it
+ * applies {@code target-only}) advance them with.
  */
 final class KeyGenerators {
 
@@ -58,7 +59,8 @@ final class KeyGenerators {
                 lagging = true;
                 found.add("target key " + where + " issues " + generator.next() + " next, but the source's largest key"
                         + " is " + largest + ": in target-only the target would issue keys the source already issued;"
-                        + " tandem backfill " + migration.id() + " advances it when it finishes, or by hand: "
+                        + " the driver advances it when it applies target-only (see its WARN if it could not),"
+                        + " tandem backfill " + migration.id() + " when it finishes, or by hand: "
                         + generator.advance());
             }
         }
