@@ -70,6 +70,16 @@ final class TargetOnlyKeys {
 
     private static boolean advanceLocked(Connection raw, Dialect dialect, String schema, Migration migration,
             String database) throws SQLException {
+        List<String> sourceKey = migration.key(dialect, Side.SOURCE);
+        List<String> targetKey = migration.key(dialect, Side.TARGET);
+        boolean generated = false;
+        for (String column : targetKey) {
+            generated |= column != null
+                    && KeyGenerator.of(raw, dialect, schema, migration.target(), column, null) != null;
+        }
+        if (!generated) {
+            return true; // nothing issues the target's keys but the statements: no lock, nothing to move
+        }
         boolean postgres = dialect == Dialect.POSTGRESQL;
         Integer lockWait = null;
         if (postgres) {
@@ -83,8 +93,6 @@ final class TargetOnlyKeys {
                 lockWait = sessionLockWait(raw);
                 execute(raw, "SET SESSION lock_wait_timeout = " + LOCK_WAIT_SECONDS);
             }
-            List<String> sourceKey = migration.key(dialect, Side.SOURCE);
-            List<String> targetKey = migration.key(dialect, Side.TARGET);
             for (int i = 0; i < targetKey.size(); i++) {
                 String column = targetKey.get(i);
                 if (column != null) {
