@@ -1,10 +1,7 @@
 package dev.tandem.cli;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,12 +10,12 @@ import dev.tandem.jdbc.LiveDatabase;
 import dev.tandem.sql.Dialect;
 import dev.tandem.sql.Migration;
 import dev.tandem.sql.Side;
-import dev.tandem.sql.TableName;
 
 /**
  * Whether the target's key generator is past every key the source issued (DESIGN §5): in target-only the
  * target's own generator issues keys, and one it issues that the source already did collides with a
- * copied row. The generators are read by {@link KeyGenerator}, which the backfill advances them with.
+ * copied row. The generators are read by {@link KeyGenerator}, which the backfill and the driver (as it
+ * applies {@code target-only}) advance them with.
  */
 final class KeyGenerators {
 
@@ -46,7 +43,7 @@ final class KeyGenerators {
             if (column == null) {
                 continue;
             }
-            BigDecimal largest = largest(database.connection(), migration.source(), sourceKey.get(i));
+            BigDecimal largest = KeyGenerator.largest(database.connection(), migration.source(), sourceKey.get(i));
             KeyGenerator generator = KeyGenerator.of(database.connection(), dialect, database.currentSchema(),
                     migration.target(), column, largest);
             if (generator == null) {
@@ -62,7 +59,8 @@ final class KeyGenerators {
                 lagging = true;
                 found.add("target key " + where + " issues " + generator.next() + " next, but the source's largest key"
                         + " is " + largest + ": in target-only the target would issue keys the source already issued;"
-                        + " tandem backfill " + migration.id() + " advances it when it finishes, or by hand: "
+                        + " the driver advances it when it applies target-only (see its WARN if it could not),"
+                        + " tandem backfill " + migration.id() + " when it finishes, or by hand: "
                         + generator.advance());
             }
         }
@@ -71,22 +69,5 @@ final class KeyGenerators {
                     + String.join(", ", targetKey.stream().filter(c -> c != null).toList()) + "): nothing to advance");
         }
         return new Finding(lagging, String.join("; ", found));
-    }
-
-    /** The source's largest value of {@code column}, or null when it has no rows. */
-    private static BigDecimal largest(Connection connection, TableName table, String column) throws SQLException {
-        try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT MAX(" + column + ") FROM " + table)) {
-            rows.next();
-            Object value = rows.getObject(1);
-            if (value == null) {
-                return null;
-            }
-            if (!(value instanceof Number)) {
-                throw new SQLException("the key " + table + "." + column + " is not a number, so no generator can"
-                        + " lag it");
-            }
-            return new BigDecimal(value.toString());
-        }
     }
 }

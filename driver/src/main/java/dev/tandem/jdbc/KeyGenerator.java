@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Locale;
 
 import dev.tandem.sql.Dialect;
@@ -14,7 +15,8 @@ import dev.tandem.sql.TableName;
  * The generator of one key column (identity, serial or AUTO_INCREMENT) as the database reports it: the
  * next value it issues, and the statement that moves it past a given key. The one place that reads and
  * advances key generators, for {@code tandem validate} (which checks that the target's is past the
- * source's keys) and for the end of {@code tandem backfill} (which advances it). Read per database:
+ * source's keys), for the end of {@code tandem backfill} and for the driver when a migration enters
+ * {@code target-only} (which advance it). Read per database:
  * PostgreSQL's sequence ({@code pg_get_serial_sequence}, its last value and increment), MariaDB's
  * {@code AUTO_INCREMENT} ({@code information_schema}), H2's identity ({@code IDENTITY_BASE}, the next value).
  *
@@ -86,6 +88,28 @@ public record KeyGenerator(BigDecimal next, String advance) {
     /** Whether it already issues keys past {@code largest} (any key, when null). */
     public boolean past(BigDecimal largest) {
         return largest == null || next.compareTo(largest) > 0;
+    }
+
+    /**
+     * The largest value of {@code table.column}, or null when the table has no rows.
+     *
+     * @param column the column as the routing file names it
+     * @throws SQLException also when the column is not a number, which no generator issues
+     */
+    public static BigDecimal largest(Connection connection, TableName table, String column) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT MAX(" + column + ") FROM " + table)) {
+            rows.next();
+            Object value = rows.getObject(1);
+            if (value == null) {
+                return null;
+            }
+            if (!(value instanceof Number)) {
+                throw new SQLException("the key " + table + "." + column + " is not a number, so no generator can"
+                        + " lag it");
+            }
+            return new BigDecimal(value.toString());
+        }
     }
 
     private static String text(Connection connection, String sql, String... parameters) throws SQLException {

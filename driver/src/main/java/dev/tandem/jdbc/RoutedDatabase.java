@@ -4,8 +4,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -29,7 +31,9 @@ import dev.tandem.sql.StatementKind;
  * that names the file. A plan is made the first time a connection needs it after the routing
  * changed, or after DDL named a migrated table; making it runs the live-schema check of every
  * migration that is not {@code off}, and a migration that fails it is left out: treated as
- * {@code off} on this database, logged at ERROR once, and shown through JMX.
+ * {@code off} on this database, logged at ERROR once, and shown through JMX. A plan that takes a
+ * migration into {@code target-only} first advances the target's key generators past every key
+ * either table holds ({@link TargetOnlyKeys}), once per entry into that phase.
  */
 final class RoutedDatabase {
 
@@ -84,6 +88,12 @@ final class RoutedDatabase {
     /** Per migration id, the schema-check problems last logged, so each is logged once. */
     private final Map<String, String> loggedProblems = new HashMap<>();
     private boolean unknownDialectLogged;
+    /**
+     * The migrations applied in {@code target-only} by the last plan whose target's key generators were
+     * advanced (or found past every key): a later plan that keeps them there leaves them alone, and one
+     * where the advance failed tries again.
+     */
+    private Set<String> keysPast = Set.of();
     private volatile Plan plan;
     private volatile WordScanner scanner;
     private MetaDataCatalog catalog;
@@ -196,7 +206,11 @@ final class RoutedDatabase {
                                 name, text);
                     }
                 }
+                keysPast = advanceKeys(own, dialect, schema, applied);
             }
+        }
+        if (live.isEmpty()) {
+            keysPast = Set.of();
         }
         if (catalog == null && !migrations.isEmpty()) {
             catalog = new MetaDataCatalog(opener, dialect.mariadb());
@@ -208,5 +222,24 @@ final class RoutedDatabase {
         LOG.debug("tandem: routing {} applied to {}: {} of {} migrations", routing.checksum(), name, applied.size(),
                 routing.migrations().size());
         return plan = new Plan(routing, dialect, rewriter, Map.copyOf(applied), applied.size() < live.size(), catalog);
+    }
+
+    /**
+     * Before a plan that takes a migration into {@code target-only} is used, moves its target's key
+     * generators past the keys the source issued while the mirror copied them (DESIGN §5). A failure is
+     * logged at WARN and the plan is applied all the same: refusing it would keep the last routing in force
+     * on this instance alone, while the operator's file and the rest of the fleet have moved on.
+     *
+     * @return the migrations in {@code target-only} whose generators are past every key
+     */
+    private Set<String> advanceKeys(Connection own, Dialect dialect, String schema, Map<String, Applied> applied) {
+        Set<String> past = new HashSet<>();
+        for (Applied migration : applied.values()) {
+            if (migration.config().phase() == Phase.TARGET_ONLY && (keysPast.contains(migration.config().id())
+                    || TargetOnlyKeys.advance(own, dialect, schema, migration.config().migration(), name))) {
+                past.add(migration.config().id());
+            }
+        }
+        return Set.copyOf(past);
     }
 }
