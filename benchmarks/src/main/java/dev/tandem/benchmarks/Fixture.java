@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import org.openjdk.jmh.infra.Blackhole;
+import java.sql.ResultSet;
+import java.sql.PreparedStatement;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -117,6 +120,53 @@ final class Fixture {
     static void shutdown(String h2Url) throws SQLException {
         try (Connection last = DriverManager.getConnection(h2Url); Statement shutdown = last.createStatement()) {
             shutdown.execute("SHUTDOWN");
+        }
+    }
+
+    // ---------------------------------------------------------------- the operations measured
+
+    /** The point select of a user, every column read. */
+    static final String SELECT_USER = "SELECT id, name, email, balance FROM users WHERE id = ?";
+    /** The insert of a user. */
+    static final String INSERT_USER = "INSERT INTO users (id, name, email, balance) VALUES (?, ?, ?, ?)";
+    /** The update of a user's balance by key. */
+    static final String UPDATE_BALANCE = "UPDATE users SET balance = balance + ? WHERE id = ?";
+
+    /**
+     * {@code sql}, a read of one user's {@code id, name, email, balance} by key (the columns as typed),
+     * prepared as JdbcTemplate and hand-written JDBC do for every call, every column read.
+     */
+    static void readUser(Connection connection, String sql, long key, Blackhole bh) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setLong(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    bh.consume(rs.getLong(1));
+                    bh.consume(rs.getString(2));
+                    bh.consume(rs.getString(3));
+                    bh.consume(rs.getLong(4));
+                }
+            }
+        }
+    }
+
+    /** {@link #INSERT_USER} of user {@code id}, prepared for the call. */
+    static int insertUser(Connection connection, long id) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(INSERT_USER)) {
+            ps.setLong(1, id);
+            ps.setString(2, "user " + id);
+            ps.setString(3, "user" + id + "@example.com");
+            ps.setLong(4, id);
+            return ps.executeUpdate();
+        }
+    }
+
+    /** {@link #UPDATE_BALANCE} adding 1 to user {@code key}'s balance, prepared for the call. */
+    static int addToBalance(Connection connection, long key) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(UPDATE_BALANCE)) {
+            ps.setLong(1, 1);
+            ps.setLong(2, key);
+            return ps.executeUpdate();
         }
     }
 }

@@ -27,8 +27,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * A mirrored write against one raw write on embedded H2 (DESIGN §9: within 2.2x), under autocommit:
  * with the migration {@code users -> users_v2} in {@code dual-write}, Tandem runs the application's
- * single-row INSERT or UPDATE of {@code users}, reads back the key it changed, and copies that row
- * into {@code users_v2} in the same transaction; the raw driver runs the application's statement alone.
+ * single-row INSERT or UPDATE of {@code users} and the copy of the row it changed into {@code users_v2}
+ * as one statement ({@code MERGE … FROM FINAL TABLE (…)}); the raw driver runs the application's
+ * statement alone.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -40,9 +41,7 @@ public class MirroredWriteBenchmark {
 
     static final int ROWS = Fixture.ROWS;
 
-    private static final String INSERT = "INSERT INTO users (id, name, email, balance) VALUES (?, ?, ?, ?)";
-    private static final String UPDATE = "UPDATE users SET balance = balance + ? WHERE id = ?";
-
+        
     @Param({"raw", "tandem"})
     String driver;
 
@@ -92,24 +91,13 @@ public class MirroredWriteBenchmark {
 
     @Benchmark
     public int insert() throws SQLException {
-        long id = inserted++;
-        try (PreparedStatement ps = connection.prepareStatement(INSERT)) {
-            ps.setLong(1, id);
-            ps.setString(2, "user " + id);
-            ps.setString(3, "user" + id + "@example.com");
-            ps.setLong(4, id);
-            return ps.executeUpdate();
-        }
+        return Fixture.insertUser(connection, inserted++);
     }
 
     @Benchmark
     public int update() throws SQLException {
         long k = key;
         key = k + 1 == ROWS ? 0 : k + 1;
-        try (PreparedStatement ps = connection.prepareStatement(UPDATE)) {
-            ps.setLong(1, 1);
-            ps.setLong(2, k);
-            return ps.executeUpdate();
-        }
+        return Fixture.addToBalance(connection, k);
     }
 }

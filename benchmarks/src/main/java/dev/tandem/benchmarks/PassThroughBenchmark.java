@@ -38,7 +38,7 @@ public class PassThroughBenchmark {
 
     static final int ROWS = Fixture.ROWS;
 
-    private static final String SELECT_USER = "SELECT id, name, email, balance FROM users WHERE id = ?";
+    private static final String SELECT_USER = Fixture.SELECT_USER;
     private static final String INSERT_EVENT = "INSERT INTO events(id, kind, payload) VALUES (?, ?, ?)";
     private static final String UPDATE_BALANCE = "UPDATE users SET balance = balance + 1 WHERE id = ?";
     private static final String PAYLOAD = "{\"order\":12345,\"status\":\"shipped\",\"carrier\":\"ups\"}";
@@ -96,17 +96,7 @@ public class PassThroughBenchmark {
 
     @Benchmark
     public void pointSelect(Blackhole bh) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(SELECT_USER)) {
-            ps.setLong(1, nextKey());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    bh.consume(rs.getLong(1));
-                    bh.consume(rs.getString(2));
-                    bh.consume(rs.getString(3));
-                    bh.consume(rs.getLong(4));
-                }
-            }
-        }
+        Fixture.readUser(connection, SELECT_USER, nextKey(), bh);
     }
 
     @Benchmark

@@ -35,7 +35,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 8, time = 1)
 public class PeerReadBenchmark {
 
-    static final String POINT_SELECT = "SELECT id, name, email, balance FROM users WHERE id = ?";
+    static final String POINT_SELECT = Fixture.SELECT_USER;
     static final String JOIN3 = "SELECT u.name, o.amount, p.kind, p.amount FROM users u"
             + " JOIN orders o ON o.user_id = u.id JOIN payments p ON p.order_id = o.id WHERE u.id = ?";
 
@@ -83,17 +83,7 @@ public class PeerReadBenchmark {
 
     @Benchmark
     public void pointSelect(Blackhole bh) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(POINT_SELECT)) {
-            ps.setLong(1, nextKey());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    bh.consume(rs.getLong(1));
-                    bh.consume(rs.getString(2));
-                    bh.consume(rs.getString(3));
-                    bh.consume(rs.getLong(4));
-                }
-            }
-        }
+        Fixture.readUser(connection, POINT_SELECT, nextKey(), bh);
     }
 
     @Benchmark

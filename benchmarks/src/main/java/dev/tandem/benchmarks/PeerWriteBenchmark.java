@@ -36,8 +36,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 8, time = 1)
 public class PeerWriteBenchmark {
 
-    static final String INSERT = "INSERT INTO users (id, name, email, balance) VALUES (?, ?, ?, ?)";
-    static final String UPDATE = "UPDATE users SET balance = balance + ? WHERE id = ?";
+    static final String INSERT = Fixture.INSERT_USER;
+    static final String UPDATE = Fixture.UPDATE_BALANCE;
 
     @Param({"raw", "tandem-passthrough", "tandem-mirrored", "tandem-routed", "p6spy", "datasource-proxy",
             "shardingsphere-single", "shardingsphere-routed"})
@@ -103,24 +103,13 @@ public class PeerWriteBenchmark {
 
     @Benchmark
     public int insert() throws SQLException {
-        long id = inserted++;
-        try (PreparedStatement ps = connection.prepareStatement(INSERT)) {
-            ps.setLong(1, id);
-            ps.setString(2, "user " + id);
-            ps.setString(3, "user" + id + "@example.com");
-            ps.setLong(4, id);
-            return ps.executeUpdate();
-        }
+        return Fixture.insertUser(connection, inserted++);
     }
 
     @Benchmark
     public int update() throws SQLException {
         long k = key;
         key = k + 1 == Fixture.ROWS ? 0 : k + 1;
-        try (PreparedStatement ps = connection.prepareStatement(UPDATE)) {
-            ps.setLong(1, 1);
-            ps.setLong(2, k);
-            return ps.executeUpdate();
-        }
+        return Fixture.addToBalance(connection, k);
     }
 }

@@ -42,7 +42,7 @@ public class RoutedReadBenchmark {
 
     static final int ROWS = Fixture.ROWS;
 
-    private static final String MIGRATED = "SELECT id, name, email, balance FROM users WHERE id = ?";
+    private static final String MIGRATED = Fixture.SELECT_USER;
     /** What Tandem runs for {@link #MIGRATED} in cutover at 100%, written by hand for the raw driver. */
     private static final String MIGRATED_BY_HAND = "SELECT id, full_name AS name, email, balance FROM users_v2 WHERE id = ?";
     private static final String OTHER = "SELECT id, kind, amount FROM payments WHERE id = ?";
@@ -89,17 +89,7 @@ public class RoutedReadBenchmark {
 
     @Benchmark
     public void migratedTable(Blackhole bh) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(migratedSql)) {
-            ps.setLong(1, nextKey());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    bh.consume(rs.getLong(1));
-                    bh.consume(rs.getString(2));
-                    bh.consume(rs.getString(3));
-                    bh.consume(rs.getLong(4));
-                }
-            }
-        }
+        Fixture.readUser(connection, migratedSql, nextKey(), bh);
     }
 
     @Benchmark
