@@ -2,7 +2,6 @@ package dev.tandem.benchmarks;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -56,13 +55,7 @@ public class PeerWriteBenchmark {
         opened = Peers.open(driver, h2Url, true);
         connection = opened.connection();
         // the write must land where the driver's mode says: one probe row, then removed
-        try (PreparedStatement probe = connection.prepareStatement(INSERT)) {
-            probe.setLong(1, -1);
-            probe.setString(2, "probe");
-            probe.setString(3, "probe@example.com");
-            probe.setLong(4, 0);
-            probe.executeUpdate();
-        }
+        Fixture.insertUser(connection, -1);
         try (Connection raw = DriverManager.getConnection(h2Url); Statement check = raw.createStatement()) {
             String landed = (count(check, "users") == 1 ? "users" : "") + (count(check, "users_v2") == 1 ? " users_v2" : "");
             String expected = switch (driver) {

@@ -362,7 +362,7 @@ final class Mirror {
         if (capture != Capture.GENERATED_KEYS || copy == null || shape.verb() == WriteShape.Verb.DELETE) {
             return null;
         }
-        return copy.oneStatement(sql, sql.substring(0, shape.end()));
+        return copy.oneStatement(sql, shape.end());
     }
 
 

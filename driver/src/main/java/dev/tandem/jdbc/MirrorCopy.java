@@ -289,16 +289,30 @@ final class MirrorCopy {
      * are exactly what a copy by key reads afterwards; one statement is atomic by itself, so under
      * autocommit it needs no transaction around it, and it is one round trip instead of three.
      *
-     * @param sql   the statement as the application wrote it
-     * @param write its text without a trailing semicolon or comment
+     * @param sql the statement as the application wrote it
+     * @param end where its text ends, before a trailing semicolon or comment
      */
-    String oneStatement(String sql, String write) {
+    String oneStatement(String sql, int end) {
         if (oneHead == null || !notInOne.isEmpty() && notInOne.contains(sql)) {
             return null;
         }
-        return dialect == Dialect.POSTGRESQL ? "WITH tandem_w AS (" + write + " RETURNING *) " + oneHead + oneTail
+        OneStatement last = lastOne;
+        if (last != null && last.sql().equals(sql)) {
+            return last.text(); // the same statement, prepared and run again: not spelled again
+        }
+        String write = sql.substring(0, end);
+        String text = dialect == Dialect.POSTGRESQL ? "WITH tandem_w AS (" + write + " RETURNING *) " + oneHead + oneTail
                 : oneHead + write + oneTail;
+        lastOne = new OneStatement(sql, text);
+        return text;
     }
+
+    /** A statement and its one-statement form. */
+    private record OneStatement(String sql, String text) {
+    }
+
+    /** The last one-statement form spelled, for the write run again and again. */
+    private volatile OneStatement lastOne;
 
     /**
      * Notes that {@code sql} ran as two statements after its one-statement form failed: the database does

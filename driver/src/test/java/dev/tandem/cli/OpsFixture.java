@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -176,18 +174,7 @@ final class OpsFixture {
     }
 
     static List<List<String>> rows(Connection connection, String sql) throws SQLException {
-        List<List<String>> rows = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-            ResultSetMetaData meta = result.getMetaData();
-            while (result.next()) {
-                List<String> row = new ArrayList<>(meta.getColumnCount());
-                for (int c = 1; c <= meta.getColumnCount(); c++) {
-                    row.add(result.getString(c));
-                }
-                rows.add(row);
-            }
-        }
-        return rows;
+        return TestDatabase.rows(connection, sql);
     }
 
     // ------------------------------------------------------------------ commands

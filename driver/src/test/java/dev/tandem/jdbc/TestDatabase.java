@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import org.junit.jupiter.api.Assumptions;
@@ -53,5 +57,32 @@ public enum TestDatabase {
 
     public Connection tandem() throws SQLException {
         return DriverManager.getConnection(tandemUrl());
+    }
+
+    /** Every row {@code sql} returns, read through the real driver, each row's columns joined with {@code |}. */
+    public List<String> rows(String sql) throws SQLException {
+        List<String> joined = new ArrayList<>();
+        try (Connection raw = raw()) {
+            for (List<String> row : rows(raw, sql)) {
+                joined.add(String.join("|", row.stream().map(String::valueOf).toList()));
+            }
+        }
+        return joined;
+    }
+
+    /** Every row {@code sql} returns on {@code connection}, each column as {@code getString} reads it. */
+    public static List<List<String>> rows(Connection connection, String sql) throws SQLException {
+        List<List<String>> rows = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            int columns = result.getMetaData().getColumnCount();
+            while (result.next()) {
+                List<String> row = new ArrayList<>(columns);
+                for (int c = 1; c <= columns; c++) {
+                    row.add(result.getString(c));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
     }
 }
